@@ -1,0 +1,8 @@
+package fr.esms.indicateurs.rules;
+
+public enum AdjustmentSource {
+    /** A {@code motifs_exclusion} code on a person's stay. */
+    CODE_USAGER,
+    /** A row of {@code amenagements.csv}. */
+    DECLARE
+}

@@ -1,0 +1,33 @@
+package fr.esms.indicateurs.rules;
+
+import java.util.List;
+
+/** Everything the rules say of one ESSMS over one window. */
+public record EssmsMeasure(
+        String finess,
+        MeasureWindow window,
+        String rulesVersion,
+        Sector sector,
+        List<IndicatorResult> results,
+        List<AppliedAdjustment> applied,
+        List<RefusedAdjustment> refused,
+        List<String> warnings) {
+
+    public EssmsMeasure {
+        results = List.copyOf(results);
+        applied = List.copyOf(applied);
+        refused = List.copyOf(refused);
+        warnings = List.copyOf(warnings);
+    }
+
+    public IndicatorResult result(Indicator indicator) {
+        return results.stream().filter(r -> r.indicator() == indicator).findFirst().orElseThrow();
+    }
+
+    /** True when every target the ESSMS is held to is reached (a not computable indicator is not reached). */
+    public boolean reachesAllTargets() {
+        return results.stream()
+                .filter(r -> r.indicator().isRated() && r.attainment() != Attainment.EXEMPTE)
+                .allMatch(IndicatorResult::isReached);
+    }
+}

@@ -1,0 +1,321 @@
+package fr.esms.indicateurs.rules;
+
+import fr.esms.indicateurs.rules.EssmsActivity.AgendaEvent;
+import fr.esms.indicateurs.rules.EssmsActivity.DmpDocument;
+import fr.esms.indicateurs.rules.EssmsActivity.DmpStatus;
+import fr.esms.indicateurs.rules.EssmsActivity.DuiRecord;
+import fr.esms.indicateurs.rules.EssmsActivity.EventStatus;
+import fr.esms.indicateurs.rules.EssmsActivity.PersonalisedProject;
+import fr.esms.indicateurs.rules.EssmsActivity.ProjectStatus;
+import fr.esms.indicateurs.rules.EssmsActivity.Stay;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The cibles d'usage of the ESMS numérique programme, as {@code indicateurs.md} states them. Each step below is
+ * named after the paragraph of the spec it implements; nothing here touches files, databases or Spring.
+ */
+public final class IndicatorCalculator {
+
+    private final RulesVersion rules;
+
+    public IndicatorCalculator(RulesVersion rules) {
+        this.rules = rules;
+    }
+
+    public RulesVersion rules() {
+        return rules;
+    }
+
+    public EssmsMeasure compute(String finess, String category, MeasureWindow window, EssmsActivity activity,
+                                List<DeclaredAdjustment> declared) {
+        Sector sector = Sector.ofCategory(category);
+        List<String> warnings = new ArrayList<>();
+
+        // Populations — personnes accompagnées: distinct persons with a stay overlapping the window.
+        Map<String, Set<String>> codesByAccompaniedPerson = new TreeMap<>();
+        for (Stay stay : activity.stays()) {
+            if (window.overlaps(stay.entry(), stay.exit())) {
+                codesByAccompaniedPerson.computeIfAbsent(stay.personId(), p -> new TreeSet<>())
+                        .addAll(stay.exclusionCodes());
+            }
+        }
+        Set<String> accompanied = codesByAccompaniedPerson.keySet();
+
+        // Populations — dossier actif: a record of an accompanied person, updated during the window.
+        Set<String> updatedRecords = new HashSet<>();
+        activity.recordUpdates().stream()
+                .filter(u -> window.contains(u.month()))
+                .forEach(u -> updatedRecords.add(u.recordId()));
+        Map<String, String> personByRecord = new HashMap<>();
+        Map<String, String> personByActiveRecord = new HashMap<>();
+        Map<String, Integer> activeRecordsPerPerson = new TreeMap<>();
+        for (DuiRecord record : activity.records()) {
+            personByRecord.put(record.recordId(), record.personId());
+            if (accompanied.contains(record.personId()) && updatedRecords.contains(record.recordId())) {
+                personByActiveRecord.put(record.recordId(), record.personId());
+                activeRecordsPerPerson.merge(record.personId(), 1, Integer::sum);
+            }
+        }
+        Set<String> personsWithActiveRecord = activeRecordsPerPerson.keySet();
+        long duplicated = activeRecordsPerPerson.values().stream().filter(n -> n > 1).count();
+        if (duplicated > 0) {
+            warnings.add(duplicated + " personne(s) ont plusieurs dossiers actifs (doublons, comptées une fois)");
+        }
+
+        // PROJET_PERSONNALISE: an active record holding a PP in preparation or active, valid during the window.
+        Set<String> personsWithProject = new HashSet<>();
+        for (PersonalisedProject pp : activity.projects()) {
+            boolean countingStatus = pp.status() == ProjectStatus.EN_PREPARATION || pp.status() == ProjectStatus.ACTIF;
+            String person = personByActiveRecord.get(pp.recordId());
+            if (countingStatus && person != null && window.overlaps(pp.start(), pp.end())) {
+                personsWithProject.add(person);
+            }
+        }
+
+        // AGENDA: an active record with at least one event not cancelled, dated inside the window.
+        Set<String> personsWithEvent = new HashSet<>();
+        for (AgendaEvent event : activity.events()) {
+            String person = personByActiveRecord.get(event.recordId());
+            if (person != null && event.status() != EventStatus.ANNULE && window.contains(event.date())) {
+                personsWithEvent.add(person);
+            }
+        }
+
+        // MSS: messages (not persons) dated inside the window, distinct message_id, never capped.
+        long messages = activity.messages().stream()
+                .filter(m -> window.contains(m.sent()))
+                .map(EssmsActivity.MssMessage::messageId)
+                .distinct()
+                .count();
+
+        // DMP: distinct accompanied persons with a document deposited or replaced inside the window.
+        Set<String> personsWithDmp = new HashSet<>();
+        long orphanDocuments = 0;
+        for (DmpDocument doc : activity.documents()) {
+            boolean counting = (doc.status() == DmpStatus.DEPOSE || doc.status() == DmpStatus.REMPLACE)
+                    && window.contains(doc.deposited());
+            if (!counting) {
+                continue;
+            }
+            String person = personByRecord.get(doc.recordId());
+            if (person == null) {
+                orphanDocuments++;
+            } else if (accompanied.contains(person)) {
+                personsWithDmp.add(person);
+            }
+        }
+        if (orphanDocuments > 0) {
+            warnings.add(orphanDocuments + " document(s) DMP rattaché(s) à un dossier absent des exports, non comptés");
+        }
+
+        // Adjustments — person-level codes, applied only if known, in force at the window's end and allowed.
+        PersonCodes codes = personCodes(category, sector, window, codesByAccompaniedPerson);
+
+        List<IndicatorResult> results = new ArrayList<>();
+        List<AppliedAdjustment> applied = new ArrayList<>();
+        List<RefusedAdjustment> refused = new ArrayList<>(codes.refused());
+
+        record Population(Indicator indicator, Set<String> denominator, Set<String> numerator) {
+        }
+        List<Population> personIndicators = List.of(
+                new Population(Indicator.DOSSIERS_ACTIFS, accompanied, personsWithActiveRecord),
+                new Population(Indicator.PROJET_PERSONNALISE, personsWithActiveRecord, personsWithProject),
+                new Population(Indicator.AGENDA, personsWithActiveRecord, personsWithEvent));
+        for (Population p : personIndicators) {
+            Set<String> out = codes.removedFrom(p.indicator(), p.denominator(), applied);
+            results.add(rated(p.indicator(), sector, window, countOutside(p.numerator(), out),
+                    p.denominator().size(), out.size(), declared, codes, applied, refused, warnings));
+        }
+        // MSS counts messages: persons are removed from its denominator only.
+        Set<String> outOfMss = codes.removedFrom(Indicator.MSS, accompanied, applied);
+        results.add(rated(Indicator.MSS, sector, window, messages, accompanied.size(), outOfMss.size(),
+                declared, codes, applied, refused, warnings));
+        Set<String> outOfDmp = codes.removedFrom(Indicator.DMP, accompanied, applied);
+        IndicatorResult dmp = rated(Indicator.DMP, sector, window, countOutside(personsWithDmp, outOfDmp),
+                accompanied.size(), outOfDmp.size(), declared, codes, applied, refused, warnings);
+        results.add(dmp);
+        if (dmp.denominator() < dmp.numerator()) {
+            warnings.add("DMP incohérent : dénominateur (" + dmp.denominator() + ") inférieur au numérateur ("
+                    + dmp.numerator() + ")");
+        }
+
+        results.add(counter(Indicator.EPRESCRIPTION, activity.ePrescriptions(), window));
+        results.add(counter(Indicator.EPARCOURS, activity.eParcours(), window));
+
+        return new EssmsMeasure(finess, window, rules.code(), sector, results, applied, refused, warnings);
+    }
+
+    /** Persons of the numerator that no applied code removed. */
+    private static long countOutside(Set<String> numerator, Set<String> removed) {
+        return numerator.stream().filter(p -> !removed.contains(p)).count();
+    }
+
+    private IndicatorResult rated(Indicator indicator, Sector sector, MeasureWindow window, long numerator,
+                                  long rawDenominator, long personsRemoved, List<DeclaredAdjustment> declared,
+                                  PersonCodes codes, List<AppliedAdjustment> applied,
+                                  List<RefusedAdjustment> refused, List<String> warnings) {
+        long declaredRemoved = declaredAdjustments(indicator, sector, window, declared, codes, applied, refused);
+        long wanted = personsRemoved + declaredRemoved;
+        // An adjusted denominator never goes below zero.
+        long denominator = Math.max(0, rawDenominator - wanted);
+        long adjustment = rawDenominator - denominator;
+        if (adjustment < wanted) {
+            warnings.add(indicator + " : aménagements (" + wanted + ") supérieurs au dénominateur brut ("
+                    + rawDenominator + "), dénominateur ramené à 0");
+        }
+        if (rules.isExempt(indicator, sector)) {
+            return new IndicatorResult(indicator, numerator, rawDenominator, adjustment, denominator, null,
+                    Attainment.EXEMPTE, 0);
+        }
+        int target = rules.target(indicator);
+        if (denominator == 0) {
+            return new IndicatorResult(indicator, numerator, rawDenominator, adjustment, denominator, target,
+                    Attainment.NC, 0);
+        }
+        // Exactness: decided on integers, never on the rounded rate.
+        boolean reached = numerator * 100 >= (long) target * denominator;
+        return new IndicatorResult(indicator, numerator, rawDenominator, adjustment, denominator, target,
+                reached ? Attainment.OUI : Attainment.NON, gap(numerator, denominator, target));
+    }
+
+    /** Manque: the smallest k >= 0 such that (numerator + k) x 100 >= target x denominator. */
+    static long gap(long numerator, long denominator, int target) {
+        long missingHundredths = (long) target * denominator - numerator * 100;
+        return missingHundredths <= 0 ? 0 : (missingHundredths + 99) / 100;
+    }
+
+    private static IndicatorResult counter(Indicator indicator, List<EssmsActivity.Dated> events,
+                                           MeasureWindow window) {
+        long count = events.stream().filter(e -> window.contains(e.date()))
+                .map(EssmsActivity.Dated::id).distinct().count();
+        return new IndicatorResult(indicator, count, null, 0, null, null, null, 0);
+    }
+
+    /**
+     * A declared adjustment removes its number from the denominator of its indicator for the exact window it
+     * states, only for motifs that no person-level code covers for that ESSMS, indicator and window.
+     */
+    private long declaredAdjustments(Indicator indicator, Sector sector, MeasureWindow window,
+                                     List<DeclaredAdjustment> declared, PersonCodes codes,
+                                     List<AppliedAdjustment> applied, List<RefusedAdjustment> refused) {
+        long removed = 0;
+        for (DeclaredAdjustment d : declared) {
+            if (d.indicator() != indicator || !window.isExactly(d.periodStart(), d.periodEnd())) {
+                continue;
+            }
+            Optional<CatalogueEntry> entry = rules.catalogue().find(d.motif());
+            String refusal = entry.map(e -> refusal(e, indicator, sector, window, codes))
+                    .orElse("motif inconnu du catalogue d'aménagements " + rules.code());
+            if (refusal != null) {
+                refused.add(new RefusedAdjustment(indicator, d.motif(), AdjustmentSource.DECLARE, d.count(), refusal));
+            } else {
+                applied.add(new AppliedAdjustment(indicator, d.motif(), entry.get().label(), d.count(),
+                        AdjustmentSource.DECLARE, d.reference()));
+                removed += d.count();
+            }
+        }
+        return removed;
+    }
+
+    private String refusal(CatalogueEntry entry, Indicator indicator, Sector sector, MeasureWindow window,
+                           PersonCodes codes) {
+        if (!entry.indicators().contains(indicator)) {
+            return "le motif " + entry.code() + " ne s'applique pas à l'indicateur " + indicator;
+        }
+        String unusable = unusable(entry, codes.category(), sector, window);
+        if (unusable != null) {
+            return unusable;
+        }
+        if (codes.codesPresent().contains(entry.code())) {
+            return "remplacé par les codes individuels " + entry.code() + " des usagers de la fenêtre";
+        }
+        return null;
+    }
+
+    private static String unusable(CatalogueEntry entry, String category, Sector sector, MeasureWindow window) {
+        if (!entry.inForceOn(window.end())) {
+            return "motif " + entry.code() + " non en vigueur au " + window.end();
+        }
+        if (!entry.allowedFor(category, sector)) {
+            return "motif " + entry.code() + " non autorisé pour la catégorie FINESS " + category + " (secteur "
+                    + sector + ")";
+        }
+        return null;
+    }
+
+    /** The usable person-level codes of the window, and the codes that were refused. */
+    private record PersonCodes(String category,
+                               Map<Indicator, Map<CatalogueEntry, Set<String>>> usableByIndicator,
+                               Set<String> codesPresent, List<RefusedAdjustment> refused) {
+
+        /**
+         * The persons of {@code population} that usable codes remove from {@code indicator}, each counted once;
+         * adds to {@code applied} one line per code with the persons of the population carrying it.
+         */
+        Set<String> removedFrom(Indicator indicator, Set<String> population, List<AppliedAdjustment> applied) {
+            Set<String> removed = new HashSet<>();
+            usableByIndicator.getOrDefault(indicator, Map.of()).forEach((entry, persons) -> {
+                long carrying = 0;
+                for (String person : persons) {
+                    if (population.contains(person)) {
+                        removed.add(person);
+                        carrying++;
+                    }
+                }
+                if (carrying > 0) {
+                    applied.add(new AppliedAdjustment(indicator, entry.code(), entry.label(), carrying,
+                            AdjustmentSource.CODE_USAGER, entry.reference()));
+                }
+            });
+            return removed;
+        }
+    }
+
+    /**
+     * A person-level code on any stay overlapping the window removes the person from the population of each
+     * indicator it covers. Unknown, not in force or not allowed codes are reported, never applied.
+     */
+    private PersonCodes personCodes(String category, Sector sector, MeasureWindow window,
+                                    Map<String, Set<String>> codesByPerson) {
+        Map<String, Set<String>> personsByCode = new TreeMap<>();
+        codesByPerson.forEach((person, codes) ->
+                codes.forEach(code -> personsByCode.computeIfAbsent(code, c -> new HashSet<>()).add(person)));
+
+        Map<Indicator, Map<CatalogueEntry, Set<String>>> usable = new EnumMap<>(Indicator.class);
+        List<RefusedAdjustment> refused = new ArrayList<>();
+        personsByCode.forEach((code, persons) -> {
+            Optional<CatalogueEntry> found = rules.catalogue().find(code);
+            if (found.isEmpty()) {
+                refused.add(new RefusedAdjustment(null, code, AdjustmentSource.CODE_USAGER, persons.size(),
+                        "code inconnu du catalogue d'aménagements " + rules.code()));
+                return;
+            }
+            CatalogueEntry entry = found.get();
+            String unusable = unusable(entry, category, sector, window);
+            for (Indicator indicator : sortedIndicators(entry.indicators())) {
+                if (unusable != null) {
+                    refused.add(new RefusedAdjustment(indicator, code, AdjustmentSource.CODE_USAGER,
+                            persons.size(), unusable));
+                } else {
+                    usable.computeIfAbsent(indicator, i -> new java.util.LinkedHashMap<>()).put(entry, persons);
+                }
+            }
+        });
+        return new PersonCodes(category, usable, personsByCode.keySet(), refused);
+    }
+
+    private static List<Indicator> sortedIndicators(Collection<Indicator> indicators) {
+        return indicators.stream().sorted().toList();
+    }
+}
