@@ -1,0 +1,93 @@
+package fr.esms.indicateurs.cli;
+
+import fr.esms.indicateurs.jobs.ExecuterLauncher;
+import fr.esms.indicateurs.jobs.RunSummary;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+
+@Command(name = "executer", mixinStandardHelpOptions = true,
+        description = "Ingère le dépôt, calcule les indicateurs du mois pour chaque ESSMS du référentiel et écrit "
+                + "les sorties (indicateurs, rejets).",
+        exitCodeListHeading = "Codes de sortie :%n",
+        exitCodeList = {"0:succès", "1:échec du traitement (relancer la même commande reprend là où il s'est arrêté)",
+                "2:paramètres invalides", "3:succès, avec des lignes ou des fichiers rejetés (voir rejets/)"})
+public class ExecuterCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--depot", required = true, paramLabel = "DOSSIER",
+            description = "Dossier des paquets d'export (dossiers ou .zip) au format pivot.")
+    Path depot;
+
+    @Option(names = "--referentiel", required = true, paramLabel = "DOSSIER",
+            description = "Dossier contenant essms.csv, projets.csv et, s'il y a lieu, amenagements.csv.")
+    Path referentiel;
+
+    @Option(names = "--mois", required = true, paramLabel = "AAAA-MM", description = "Mois de mesure.")
+    String month;
+
+    @Option(names = "--fenetre", defaultValue = "1", paramLabel = "N",
+            description = "Longueur de la fenêtre en mois (défaut : ${DEFAULT-VALUE}).")
+    int windowMonths;
+
+    @Option(names = "--sortie", required = true, paramLabel = "DOSSIER", description = "Dossier des résultats.")
+    Path output;
+
+    @Option(names = "--base", paramLabel = "URL_JDBC",
+            description = "Base de données (défaut : H2 dans ./data/). Ex. : "
+                    + "jdbc:postgresql://127.0.0.1:5432/esms?user=postgres")
+    String database;
+
+    @Override
+    public Integer call() throws Exception {
+        ExecuterLauncher.Request request = validate();
+        try (ConfigurableApplicationContext context = Database.start(database)) {
+            RunSummary summary = context.getBean(ExecuterLauncher.class).run(request);
+            PrintWriter out = spec.commandLine().getOut();
+            summary.lines().forEach(out::println);
+            if (summary.failure() != null || summary.exitCode() == RunSummary.FAILURE) {
+                spec.commandLine().getErr().println("ÉCHEC du traitement (" + summary.status() + ") : "
+                        + summary.failure() + System.lineSeparator()
+                        + "Corrigez la cause puis relancez la même commande : le traitement reprendra là où il "
+                        + "s'est arrêté.");
+            } else {
+                out.println(summary.exitCode() == RunSummary.SUCCESS ? "Terminé : succès."
+                        : "Terminé : succès, avec " + summary.rejections() + " rejet(s) (voir rejets/).");
+            }
+            out.flush();
+            return summary.exitCode();
+        }
+    }
+
+    private ExecuterLauncher.Request validate() {
+        YearMonth measureMonth;
+        try {
+            measureMonth = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--mois " + month + " : mois attendu au format AAAA-MM");
+        }
+        if (windowMonths < 1 || windowMonths > 12) {
+            throw new ParameterException(spec.commandLine(), "--fenetre " + windowMonths
+                    + " : fenêtre de 1 à 12 mois attendue");
+        }
+        if (!Files.isDirectory(depot)) {
+            throw new ParameterException(spec.commandLine(), "--depot " + depot + " : dossier introuvable");
+        }
+        if (!Files.isDirectory(referentiel)) {
+            throw new ParameterException(spec.commandLine(), "--referentiel " + referentiel + " : dossier introuvable");
+        }
+        return new ExecuterLauncher.Request(depot, referentiel, measureMonth, windowMonths, output);
+    }
+}

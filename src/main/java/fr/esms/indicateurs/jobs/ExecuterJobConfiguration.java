@@ -1,0 +1,127 @@
+package fr.esms.indicateurs.jobs;
+
+import fr.esms.indicateurs.rules.IndicatorCalculator;
+import fr.esms.indicateurs.rules.MeasureWindow;
+import fr.esms.indicateurs.store.PivotStore;
+import fr.esms.indicateurs.store.ReferentialStore;
+import fr.esms.indicateurs.store.ResultStore;
+import fr.esms.indicateurs.store.ResultStore.Measured;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.item.ItemProcessor;
+import org.springframework.batch.item.ItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code executer} job: load the referential, ingest the dépôt, compute every ESSMS of the referential for the
+ * window, write the outputs. Its repository lives in the same database, so a failed run restarts where it stopped.
+ */
+@Configuration
+public class ExecuterJobConfiguration {
+
+    public static final String JOB_NAME = "executer";
+    public static final int CHUNK = 500;
+
+    @Bean
+    Job executerJob(JobRepository jobRepository, Step chargerReferentiel, Step ingererDepot,
+                    Step calculerIndicateurs, Step exporterResultats) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(chargerReferentiel)
+                .next(ingererDepot)
+                .next(calculerIndicateurs)
+                .next(exporterResultats)
+                .build();
+    }
+
+    @Bean
+    Step chargerReferentiel(JobRepository jobRepository, PlatformTransactionManager tm,
+                            ReferentialTasklet referentialTasklet) {
+        return new StepBuilder("chargerReferentiel", jobRepository).tasklet(referentialTasklet, tm).build();
+    }
+
+    @Bean
+    @StepScope
+    ReferentialTasklet referentialTasklet(@Value("#{jobParameters['referentiel']}") String folder,
+                                          ReferentialStore store) {
+        return new ReferentialTasklet(Path.of(folder), store);
+    }
+
+    @Bean
+    Step ingererDepot(JobRepository jobRepository, PlatformTransactionManager tm, IngestionTasklet ingestionTasklet) {
+        return new StepBuilder("ingererDepot", jobRepository).tasklet(ingestionTasklet, tm).build();
+    }
+
+    @Bean
+    @StepScope
+    IngestionTasklet ingestionTasklet(@Value("#{jobParameters['depot']}") String depot, PivotStore pivotStore,
+                                      ReferentialStore referentialStore) {
+        return new IngestionTasklet(Path.of(depot), pivotStore, referentialStore);
+    }
+
+    @Bean
+    Step calculerIndicateurs(JobRepository jobRepository, PlatformTransactionManager tm,
+                             EssmsActivityReader essmsActivityReader,
+                             ItemProcessor<EssmsInput, Measured> indicatorProcessor,
+                             ItemWriter<Measured> resultWriter) {
+        return new StepBuilder("calculerIndicateurs", jobRepository)
+                .<EssmsInput, Measured>chunk(CHUNK, tm)
+                .reader(essmsActivityReader)
+                .processor(indicatorProcessor)
+                .writer(resultWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    EssmsActivityReader essmsActivityReader(DataSource dataSource, ReferentialStore referentialStore,
+                                            @Value("#{jobParameters['mois']}") String month,
+                                            @Value("#{jobParameters['fenetre']}") Long windowMonths) {
+        return new EssmsActivityReader(dataSource, referentialStore, window(month, windowMonths));
+    }
+
+    @Bean
+    ItemProcessor<EssmsInput, Measured> indicatorProcessor(IndicatorCalculator calculator) {
+        return input -> new Measured(calculator.compute(input.essms().finess(), input.essms().categorie(),
+                input.window(), input.activity(), input.declared()), input.hasData());
+    }
+
+    @Bean
+    ItemWriter<Measured> resultWriter(ResultStore resultStore) {
+        return chunk -> resultStore.save(new ArrayList<>(chunk.getItems()));
+    }
+
+    @Bean
+    Step exporterResultats(JobRepository jobRepository, PlatformTransactionManager tm, ExportTasklet exportTasklet) {
+        return new StepBuilder("exporterResultats", jobRepository).tasklet(exportTasklet, tm).build();
+    }
+
+    @Bean
+    @StepScope
+    ExportTasklet exportTasklet(@Value("#{jobParameters['sortie']}") String output,
+                                @Value("#{jobParameters['mois']}") String month,
+                                @Value("#{jobParameters['fenetre']}") Long windowMonths, ResultStore results,
+                                PivotStore pivotStore, ReferentialStore referentialStore) {
+        return new ExportTasklet(Path.of(output), window(month, windowMonths), results, pivotStore, referentialStore);
+    }
+
+    static MeasureWindow window(String month, Long windowMonths) {
+        return new MeasureWindow(YearMonth.parse(month), windowMonths == null ? 1 : windowMonths.intValue());
+    }
+
+    static List<String> identifyingParameters() {
+        return List.of("depot", "referentiel", "mois", "fenetre", "sortie");
+    }
+}

@@ -1,0 +1,90 @@
+package fr.esms.indicateurs.jobs;
+
+import fr.esms.indicateurs.ingest.FileSummary;
+import fr.esms.indicateurs.store.PivotStore;
+import fr.esms.indicateurs.store.ReferentialStore;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs {@code executer} and sums it up in French for the operator. */
+@Component
+public class ExecuterLauncher {
+
+    public record Request(Path depot, Path referentiel, YearMonth month, int windowMonths, Path output) {
+    }
+
+    private final Job job;
+    private final JobLaunches launches;
+    private final PivotStore pivotStore;
+    private final ReferentialStore referentialStore;
+
+    public ExecuterLauncher(@Qualifier("executerJob") Job job, JobLaunches launches, PivotStore pivotStore,
+                            ReferentialStore referentialStore) {
+        this.job = job;
+        this.launches = launches;
+        this.pivotStore = pivotStore;
+        this.referentialStore = referentialStore;
+    }
+
+    public static JobParameters parameters(Request request) {
+        return new JobParametersBuilder()
+                .addString("depot", request.depot().toAbsolutePath().normalize().toString())
+                .addString("referentiel", request.referentiel().toAbsolutePath().normalize().toString())
+                .addString("mois", request.month().toString())
+                .addLong("fenetre", (long) request.windowMonths())
+                .addString("sortie", request.output().toAbsolutePath().normalize().toString())
+                .toJobParameters();
+    }
+
+    public RunSummary run(Request request) throws Exception {
+        JobExecution execution = launches.launch(job, parameters(request));
+        return summarise(execution, request);
+    }
+
+    RunSummary summarise(JobExecution execution, Request request) {
+        List<String> lines = new ArrayList<>();
+        List<String> packages = IngestionTasklet.packagesOf(
+                execution.getExecutionContext().getString(IngestionTasklet.PACKAGES_KEY, ""));
+        long rejections = 0;
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            long refRejections = referentialStore.load().rejections().size();
+            rejections += refRejections;
+            if (refRejections > 0) {
+                lines.add("Référentiel : " + refRejections + " ligne(s) rejetée(s)");
+            }
+            for (PivotStore.PackageFiles pkg : pivotStore.fileSummaries(packages)) {
+                lines.add("Paquet " + pkg.name() + (pkg.status().equals("REJETE") ? " : REJETÉ en entier" : ""));
+                for (FileSummary f : pkg.files()) {
+                    lines.add(String.format("  %-28s lues %8d   retenues %8d   rejetées %6d%s", f.file(), f.read(),
+                            f.kept(), f.rejected(), f.rejectedWhole() == null ? "" : "   (fichier rejeté : "
+                                    + f.rejectedWhole() + ")"));
+                }
+            }
+            rejections += pivotStore.rejections(packages).size();
+            lines.add("Indicateurs : " + request.output().resolve("indicateurs").resolve(request.month() + ".csv"));
+            lines.add("Rejets      : " + request.output().resolve("rejets").resolve(request.month() + ".csv")
+                    + " (" + rejections + ")");
+        }
+        String failure = execution.getAllFailureExceptions().stream().map(ExecuterLauncher::rootMessage)
+                .findFirst().orElse(null);
+        return new RunSummary(execution.getStatus(), rejections, lines, failure);
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == t ? String.valueOf(t.getMessage()) : t.getMessage() + " (" + root.getMessage() + ")";
+    }
+}

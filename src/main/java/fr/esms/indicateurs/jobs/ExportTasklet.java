@@ -1,0 +1,54 @@
+package fr.esms.indicateurs.jobs;
+
+import fr.esms.indicateurs.ingest.Rejection;
+import fr.esms.indicateurs.output.IndicatorsCsvWriter;
+import fr.esms.indicateurs.output.RejectionsCsvWriter;
+import fr.esms.indicateurs.rules.MeasureWindow;
+import fr.esms.indicateurs.store.PivotStore;
+import fr.esms.indicateurs.store.ReferentialStore;
+import fr.esms.indicateurs.store.ResultStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes the machine-readable outputs of the run: the indicators of the month and the rejection report. */
+public class ExportTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportTasklet.class);
+
+    private final Path output;
+    private final MeasureWindow window;
+    private final ResultStore results;
+    private final PivotStore pivotStore;
+    private final ReferentialStore referentialStore;
+
+    public ExportTasklet(Path output, MeasureWindow window, ResultStore results, PivotStore pivotStore,
+                         ReferentialStore referentialStore) {
+        this.output = output;
+        this.window = window;
+        this.results = results;
+        this.pivotStore = pivotStore;
+        this.referentialStore = referentialStore;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        Path indicators = new IndicatorsCsvWriter().write(output, window.month(),
+                results.month(window.month(), window.months()));
+        List<String> packages = IngestionTasklet.packagesOf(chunkContext.getStepContext().getStepExecution()
+                .getJobExecution().getExecutionContext().getString(IngestionTasklet.PACKAGES_KEY, ""));
+        List<Rejection> rejections = new ArrayList<>(referentialStore.load().rejections());
+        rejections.addAll(pivotStore.rejections(packages));
+        Path rejects = new RejectionsCsvWriter().write(output, window.month(), rejections);
+        log.info("Écrit : {} ; {} ({} rejet(s))", indicators, rejects, rejections.size());
+        return RepeatStatus.FINISHED;
+    }
+}

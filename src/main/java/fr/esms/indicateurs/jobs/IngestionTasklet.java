@@ -1,0 +1,83 @@
+package fr.esms.indicateurs.jobs;
+
+import fr.esms.indicateurs.ingest.DepotScanner;
+import fr.esms.indicateurs.ingest.ExportPackage;
+import fr.esms.indicateurs.ingest.FileSummary;
+import fr.esms.indicateurs.ingest.PackageReader;
+import fr.esms.indicateurs.referential.Essms;
+import fr.esms.indicateurs.store.PivotStore;
+import fr.esms.indicateurs.store.ReferentialStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Ingests the packages of the dépôt, one per call so that each commits on its own and progress shows. The SHA-256
+ * of every package seen goes into the job's context: the run's reports cover exactly these packages.
+ */
+public class IngestionTasklet implements Tasklet {
+
+    static final String PACKAGES_KEY = "paquets.sha256";
+
+    private static final Logger log = LoggerFactory.getLogger(IngestionTasklet.class);
+
+    private final Path depot;
+    private final PivotStore pivotStore;
+    private final ReferentialStore referentialStore;
+    private List<ExportPackage> packages;
+    private PackageReader reader;
+    private final List<String> seen = new ArrayList<>();
+    private int next;
+
+    public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore) {
+        this.depot = depot;
+        this.pivotStore = pivotStore;
+        this.referentialStore = referentialStore;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        if (packages == null) {
+            packages = new DepotScanner().scan(depot);
+            Set<String> known = referentialStore.load().essms().stream().map(Essms::finess).collect(Collectors.toSet());
+            reader = new PackageReader(known::contains);
+            log.info("Dépôt {} : {} paquet(s) trouvé(s)", depot, packages.size());
+        }
+        if (next < packages.size()) {
+            ExportPackage pkg = packages.get(next++);
+            long start = System.nanoTime();
+            PivotStore.Outcome outcome = pivotStore.ingest(pkg, reader::read);
+            seen.add(pkg.sha256());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            long read = outcome.files().stream().mapToLong(FileSummary::read).sum();
+            contribution.incrementReadCount();
+            switch (outcome.status()) {
+                case INGERE -> log.info("[{}/{}] {} : ingéré, {} lignes retenues, {} rejetées ({} lignes/s)", next,
+                        packages.size(), pkg.name(), outcome.rowsKept(), outcome.rowsRejected(),
+                        millis == 0 ? read : read * 1000 / millis);
+                case REJETE -> log.warn("[{}/{}] {} : REJETÉ en entier — {}", next, packages.size(), pkg.name(),
+                        outcome.detail());
+                case DEJA_TRAITE -> log.info("[{}/{}] {} : {}", next, packages.size(), pkg.name(), outcome.detail());
+            }
+        }
+        if (next < packages.size()) {
+            return RepeatStatus.CONTINUABLE;
+        }
+        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                .putString(PACKAGES_KEY, String.join(",", seen));
+        return RepeatStatus.FINISHED;
+    }
+
+    static List<String> packagesOf(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
+    }
+}

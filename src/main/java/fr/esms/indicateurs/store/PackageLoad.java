@@ -1,0 +1,230 @@
+package fr.esms.indicateurs.store;
+
+import fr.esms.indicateurs.ingest.ExportPackage;
+import fr.esms.indicateurs.ingest.FileSummary;
+import fr.esms.indicateurs.ingest.Manifest;
+import fr.esms.indicateurs.ingest.PackageVisitor;
+import fr.esms.indicateurs.ingest.PivotFile;
+import fr.esms.indicateurs.ingest.PivotRow;
+import fr.esms.indicateurs.ingest.PivotRow.CounterRow;
+import fr.esms.indicateurs.ingest.PivotRow.DocumentRow;
+import fr.esms.indicateurs.ingest.PivotRow.EventRow;
+import fr.esms.indicateurs.ingest.PivotRow.MessageRow;
+import fr.esms.indicateurs.ingest.PivotRow.ModificationRow;
+import fr.esms.indicateurs.ingest.PivotRow.ProjectRow;
+import fr.esms.indicateurs.ingest.PivotRow.RecordRow;
+import fr.esms.indicateurs.ingest.PivotRow.StayRow;
+import fr.esms.indicateurs.ingest.Rejection;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Writes one package into the store as {@link fr.esms.indicateurs.ingest.PackageReader} streams it: pivot rows
+ * merged by key in JDBC batches, rejections, warnings and per-file counts. Runs inside the caller's transaction:
+ * a package is stored whole or not at all.
+ */
+public final class PackageLoad implements PackageVisitor {
+
+    private static final int BATCH = 2_000;
+    private static final int V = Types.VARCHAR;
+    private static final int D = Types.DATE;
+    private static final int I = Types.INTEGER;
+    private static final int B = Types.BIGINT;
+
+    private enum Target {
+        SEJOUR(Upserts.latestByKey("sejour", List.of("finess", "usager_id", "date_entree"),
+                List.of("finess", "usager_id", "date_entree", "date_sortie", "motifs", "ordre")), V, V, D, D, V, V),
+        DOSSIER(Upserts.latestByKey("dossier", List.of("finess", "dossier_id"),
+                List.of("finess", "dossier_id", "usager_id", "date_creation", "date_derniere_modification", "ordre")),
+                V, V, V, D, D, V),
+        DOSSIER_MAJ(Upserts.insertIfAbsent("dossier_maj", List.of("finess", "dossier_id", "mois")), V, V, I),
+        PROJET(Upserts.latestByKey("projet_personnalise", List.of("finess", "pp_id"),
+                List.of("finess", "pp_id", "dossier_id", "statut", "date_debut", "date_fin", "ordre")),
+                V, V, V, V, D, D, V),
+        AGENDA(Upserts.latestByKey("agenda", List.of("finess", "evenement_id"),
+                List.of("finess", "evenement_id", "dossier_id", "date_evenement", "statut", "ordre")), V, V, V, D, V, V),
+        MSS(Upserts.latestByKey("mss", List.of("finess", "message_id"),
+                List.of("finess", "message_id", "date_envoi", "ordre")), V, V, D, V),
+        DMP(Upserts.latestByKey("dmp", List.of("finess", "document_id"),
+                List.of("finess", "document_id", "dossier_id", "date_depot", "statut", "ordre")), V, V, V, D, V, V),
+        COMPTEUR(Upserts.latestByKey("compteur", List.of("finess", "indicateur", "id"),
+                List.of("finess", "indicateur", "id", "date_evt", "ordre")), V, V, V, D, V),
+        REJET("INSERT INTO paquet_rejet (sha256, fichier, ligne, colonne, valeur, motif) VALUES (?, ?, ?, ?, ?, ?)",
+                V, V, B, V, V, V),
+        AVERTISSEMENT("INSERT INTO paquet_avertissement (sha256, fichier, ligne, message) VALUES (?, ?, ?, ?)",
+                V, V, B, V);
+
+        private final String sql;
+        private final int[] types;
+
+        Target(String sql, int... types) {
+            this.sql = sql;
+            this.types = types;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ExportPackage pkg;
+    private final Map<Target, List<Object[]>> pending = new EnumMap<>(Target.class);
+    private final TreeSet<String> finessFed = new TreeSet<>();
+    private final List<FileSummary> files = new ArrayList<>();
+    private Manifest manifest;
+    private String order;
+    private Rejection rejected;
+    private long rowsKept;
+    private long rowsRejected;
+
+    PackageLoad(JdbcTemplate jdbc, ExportPackage pkg) {
+        this.jdbc = jdbc;
+        this.pkg = pkg;
+    }
+
+    @Override
+    public void manifest(Manifest manifest) {
+        this.manifest = manifest;
+        // ISO dates sort as text, so this orders exports by date_extraction then by package name.
+        this.order = manifest.extractionDate() + "|" + pkg.name();
+    }
+
+    @Override
+    public void row(PivotFile file, PivotRow row) {
+        if (rejected != null) {
+            return;
+        }
+        if (order == null) {
+            throw new IllegalStateException("ligne lue avant le manifeste export.csv dans " + pkg.name());
+        }
+        finessFed.add(row.finess());
+        if (row instanceof StayRow r) {
+            add(Target.SEJOUR, r.finess(), r.personId(), date(r.entry()), date(r.exit()),
+                    r.exclusionCodes().isEmpty() ? null : String.join("|", r.exclusionCodes()), order);
+        } else if (row instanceof RecordRow r) {
+            add(Target.DOSSIER, r.finess(), r.recordId(), r.personId(), date(r.created()), date(r.lastModified()),
+                    order);
+            // Each snapshot proves one update of the record, in the month of its last update.
+            add(Target.DOSSIER_MAJ, r.finess(), r.recordId(), month(r.lastModified()));
+        } else if (row instanceof ModificationRow r) {
+            add(Target.DOSSIER_MAJ, r.finess(), r.recordId(), month(r.modified()));
+        } else if (row instanceof ProjectRow r) {
+            add(Target.PROJET, r.finess(), r.projectId(), r.recordId(), r.status().name(), date(r.start()),
+                    date(r.end()), order);
+        } else if (row instanceof EventRow r) {
+            add(Target.AGENDA, r.finess(), r.eventId(), r.recordId(), date(r.date()), r.status().name(), order);
+        } else if (row instanceof MessageRow r) {
+            add(Target.MSS, r.finess(), r.messageId(), date(r.sent()), order);
+        } else if (row instanceof DocumentRow r) {
+            add(Target.DMP, r.finess(), r.documentId(), r.recordId(), date(r.deposited()), r.status().name(), order);
+        } else if (row instanceof CounterRow r) {
+            add(Target.COMPTEUR, r.finess(), file.name(), r.id(), date(r.date()), order);
+        }
+    }
+
+    @Override
+    public void rejection(Rejection r) {
+        add(Target.REJET, pkg.sha256(), r.file(), r.line(), r.column(), truncate(r.value()), truncate(r.reason()));
+    }
+
+    @Override
+    public void warning(String file, long line, String message) {
+        add(Target.AVERTISSEMENT, pkg.sha256(), file, line, truncate(message));
+    }
+
+    @Override
+    public void fileRead(FileSummary summary) {
+        files.add(summary);
+        rowsKept += summary.kept();
+        rowsRejected += summary.rejected();
+    }
+
+    @Override
+    public void packageRejected(Rejection reason) {
+        this.rejected = reason;
+    }
+
+    public boolean isRejected() {
+        return rejected != null;
+    }
+
+    public Rejection rejection() {
+        return rejected;
+    }
+
+    public Manifest manifestRead() {
+        return manifest;
+    }
+
+    public List<FileSummary> files() {
+        return List.copyOf(files);
+    }
+
+    public long rowsKept() {
+        return rowsKept;
+    }
+
+    public long rowsRejected() {
+        return rowsRejected;
+    }
+
+    /** Writes what remains and the package's own rows; the package is then known by its SHA-256. */
+    void finish() {
+        if (rejected != null) {
+            throw new IllegalStateException("paquet rejeté : " + rejected.reason());
+        }
+        pending.keySet().forEach(this::flush);
+        jdbc.update("INSERT INTO paquet (sha256, nom, ordre, editeur, logiciel, version_logiciel, finess_ej, "
+                        + "date_extraction, periode_debut, periode_fin, statut, ingere_le) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'INGERE', ?)",
+                pkg.sha256(), pkg.name(), order, manifest.editor(), manifest.software(), manifest.softwareVersion(),
+                manifest.finessEj(), date(manifest.extractionDate()), date(manifest.periodStart()),
+                date(manifest.periodEnd()), Timestamp.valueOf(LocalDateTime.now()));
+        insertFiles(jdbc, pkg.sha256(), files);
+        jdbc.batchUpdate("INSERT INTO paquet_essms (sha256, finess) VALUES (?, ?)",
+                finessFed.stream().map(f -> new Object[]{pkg.sha256(), f}).toList());
+    }
+
+    static void insertFiles(JdbcTemplate jdbc, String sha256, List<FileSummary> files) {
+        jdbc.batchUpdate("INSERT INTO paquet_fichier (sha256, fichier, lus, retenus, rejetes, rejet_entier) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                files.stream().map(f -> new Object[]{sha256, f.file(), f.read(), f.kept(), f.rejected(),
+                        truncate(f.rejectedWhole())}).toList());
+    }
+
+    private void add(Target target, Object... args) {
+        List<Object[]> rows = pending.computeIfAbsent(target, t -> new ArrayList<>(BATCH));
+        rows.add(args);
+        if (rows.size() >= BATCH) {
+            flush(target);
+        }
+    }
+
+    private void flush(Target target) {
+        List<Object[]> rows = pending.get(target);
+        if (rows != null && !rows.isEmpty()) {
+            jdbc.batchUpdate(target.sql, rows, target.types);
+            rows.clear();
+        }
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    /** AAAAMM, the month granularity the windows need. */
+    static int month(LocalDate d) {
+        return d.getYear() * 100 + d.getMonthValue();
+    }
+
+    static String truncate(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 1997) + "...";
+    }
+}

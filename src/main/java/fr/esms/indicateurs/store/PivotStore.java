@@ -1,0 +1,118 @@
+package fr.esms.indicateurs.store;
+
+import fr.esms.indicateurs.ingest.ExportPackage;
+import fr.esms.indicateurs.ingest.FileSummary;
+import fr.esms.indicateurs.ingest.PackageVisitor;
+import fr.esms.indicateurs.ingest.Rejection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Ingests export packages into the store, each once (by content) and whole or not at all. */
+public class PivotStore {
+
+    public enum Status {
+        /** Ingested by this call. */
+        INGERE,
+        /** Rejected whole by this call. */
+        REJETE,
+        /** The same content was already processed, under this or another name: nothing changes. */
+        DEJA_TRAITE
+    }
+
+    public record Outcome(ExportPackage pkg, Status status, String detail, long rowsKept, long rowsRejected,
+                          List<FileSummary> files) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    public PivotStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /** The name under which this content was processed, and how, if it was. */
+    public Optional<String> processedAs(String sha256) {
+        return jdbc.query("SELECT nom, statut FROM paquet WHERE sha256 = ?",
+                (rs, i) -> rs.getString("nom") + " (" + (rs.getString("statut").equals("INGERE")
+                        ? "ingéré" : "rejeté") + ")", sha256).stream().findFirst();
+    }
+
+    /** Reads a package into a visitor: {@code reader::read} in production. */
+    @FunctionalInterface
+    public interface PackageSource {
+        void read(ExportPackage pkg, PackageVisitor visitor);
+    }
+
+    public Outcome ingest(ExportPackage pkg, PackageSource reader) {
+        Optional<String> known = processedAs(pkg.sha256());
+        if (known.isPresent()) {
+            String detail = known.get().startsWith(pkg.name() + " ")
+                    ? "déjà traité : " + known.get()
+                    : "contenu identique à un paquet déjà traité sous le nom " + known.get() + " : non recompté";
+            return new Outcome(pkg, Status.DEJA_TRAITE, detail, 0, 0, List.of());
+        }
+        PackageLoad load = new PackageLoad(jdbc, pkg);
+        tx.executeWithoutResult(status -> {
+            reader.read(pkg, load);
+            if (load.isRejected()) {
+                status.setRollbackOnly();
+            } else {
+                load.finish();
+            }
+        });
+        if (load.isRejected()) {
+            recordRejected(pkg, load.rejection(), load.files());
+            return new Outcome(pkg, Status.REJETE, load.rejection().reason(), 0, 0, load.files());
+        }
+        return new Outcome(pkg, Status.INGERE, "", load.rowsKept(), load.rowsRejected(), load.files());
+    }
+
+    /** Rejections of these packages, under the name each was processed with, in package then line order. */
+    public List<Rejection> rejections(List<String> sha256s) {
+        List<Rejection> all = new java.util.ArrayList<>();
+        for (String sha : sha256s) {
+            all.addAll(jdbc.query("SELECT p.nom, r.fichier, r.ligne, r.colonne, r.valeur, r.motif "
+                            + "FROM paquet_rejet r JOIN paquet p ON p.sha256 = r.sha256 WHERE r.sha256 = ? "
+                            + "ORDER BY r.fichier, r.ligne",
+                    (rs, i) -> new Rejection(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)), sha));
+        }
+        return all;
+    }
+
+    /** Per-file counts of these packages. */
+    public List<PackageFiles> fileSummaries(List<String> sha256s) {
+        List<PackageFiles> all = new java.util.ArrayList<>();
+        for (String sha : sha256s) {
+            List<FileSummary> files = jdbc.query("SELECT fichier, lus, retenus, rejetes, rejet_entier "
+                    + "FROM paquet_fichier WHERE sha256 = ? ORDER BY fichier", (rs, i) -> new FileSummary(
+                    rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)), sha);
+            jdbc.query("SELECT nom, statut FROM paquet WHERE sha256 = ?", rs -> {
+                all.add(new PackageFiles(rs.getString(1), sha, rs.getString(2), files));
+            }, sha);
+        }
+        return all;
+    }
+
+    public record PackageFiles(String name, String sha256, String status, List<FileSummary> files) {
+    }
+
+    /** A package rejected whole is remembered with its reason, so that a re-run reports it the same way. */
+    private void recordRejected(ExportPackage pkg, Rejection reason, List<FileSummary> files) {
+        tx.executeWithoutResult(status -> {
+            jdbc.update("INSERT INTO paquet (sha256, nom, statut, ingere_le) VALUES (?, ?, 'REJETE', ?)",
+                    pkg.sha256(), pkg.name(), Timestamp.valueOf(LocalDateTime.now()));
+            jdbc.update("INSERT INTO paquet_rejet (sha256, fichier, ligne, colonne, valeur, motif) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)", pkg.sha256(), reason.file() == null ? "" : reason.file(),
+                    reason.line(), reason.column(), PackageLoad.truncate(reason.value()),
+                    PackageLoad.truncate(reason.reason()));
+            PackageLoad.insertFiles(jdbc, pkg.sha256(), files);
+        });
+    }
+}

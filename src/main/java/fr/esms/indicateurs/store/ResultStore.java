@@ -1,0 +1,120 @@
+package fr.esms.indicateurs.store;
+
+import fr.esms.indicateurs.rules.AppliedAdjustment;
+import fr.esms.indicateurs.rules.Attainment;
+import fr.esms.indicateurs.rules.EssmsMeasure;
+import fr.esms.indicateurs.rules.Indicator;
+import fr.esms.indicateurs.rules.IndicatorResult;
+import fr.esms.indicateurs.rules.RefusedAdjustment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The history of computed indicators: one row per ESSMS, measure month, window and indicator. */
+public class ResultStore {
+
+    /** A measure and whether any data fed the ESSMS in its window. */
+    public record Measured(EssmsMeasure measure, boolean withData) {
+    }
+
+    /** A stored result row. */
+    public record StoredResult(String finess, YearMonth month, int windowMonths, IndicatorResult result,
+                               String rulesVersion, boolean withData) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public ResultStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Replaces the stored figures of these ESSMS for their window: computing twice never adds rows. */
+    public void save(List<Measured> measures) {
+        List<Object[]> keys = new ArrayList<>();
+        List<Object[]> results = new ArrayList<>();
+        List<Object[]> adjustments = new ArrayList<>();
+        List<Object[]> warnings = new ArrayList<>();
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        for (Measured m : measures) {
+            EssmsMeasure measure = m.measure();
+            String month = measure.window().month().toString();
+            int window = measure.window().months();
+            keys.add(new Object[]{measure.finess(), month, window});
+            for (IndicatorResult r : measure.results()) {
+                results.add(new Object[]{measure.finess(), month, window, r.indicator().name(), r.numerator(),
+                        r.rawDenominator(), r.adjustment(), r.denominator(), r.target(),
+                        r.attainment() == null ? null : r.attainment().name(), r.gap(), measure.rulesVersion(),
+                        m.withData(), now});
+            }
+            for (AppliedAdjustment a : measure.applied()) {
+                adjustments.add(new Object[]{measure.finess(), month, window, a.indicator().name(), a.code(),
+                        a.source().name(), a.count(), true, a.label(), a.reference(), null});
+            }
+            for (RefusedAdjustment a : measure.refused()) {
+                adjustments.add(new Object[]{measure.finess(), month, window,
+                        a.indicator() == null ? null : a.indicator().name(), a.code(), a.source().name(), a.count(),
+                        false, null, null, a.reason()});
+            }
+            for (String w : measure.warnings()) {
+                warnings.add(new Object[]{measure.finess(), month, window, w});
+            }
+        }
+        for (String table : List.of("resultat", "resultat_amenagement", "resultat_avertissement")) {
+            jdbc.batchUpdate("DELETE FROM " + table + " WHERE finess = ? AND mois = ? AND fenetre_mois = ?", keys);
+        }
+        jdbc.batchUpdate("INSERT INTO resultat (finess, mois, fenetre_mois, indicateur, numerateur, "
+                + "denominateur_brut, ajustement, denominateur, cible, atteinte, manque, version_regles, "
+                + "avec_donnees, calcule_le) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", results,
+                new int[]{java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.INTEGER,
+                        java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.BIGINT,
+                        java.sql.Types.BIGINT, java.sql.Types.INTEGER, java.sql.Types.VARCHAR, java.sql.Types.BIGINT,
+                        java.sql.Types.VARCHAR, java.sql.Types.BOOLEAN, java.sql.Types.TIMESTAMP});
+        jdbc.batchUpdate("INSERT INTO resultat_amenagement (finess, mois, fenetre_mois, indicateur, motif, source, "
+                + "personnes, applique, libelle, reference, raison) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                adjustments, new int[]{java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.INTEGER,
+                        java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.BIGINT,
+                        java.sql.Types.BOOLEAN, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
+                        java.sql.Types.VARCHAR});
+        jdbc.batchUpdate("INSERT INTO resultat_avertissement (finess, mois, fenetre_mois, message) "
+                + "VALUES (?, ?, ?, ?)", warnings);
+    }
+
+    /** The results of a measure month and window for the ESSMS of the current referential. */
+    public List<StoredResult> month(YearMonth month, int windowMonths) {
+        return jdbc.query("SELECT r.* FROM resultat r JOIN ref_essms e ON e.finess = r.finess "
+                        + "WHERE r.mois = ? AND r.fenetre_mois = ? ORDER BY r.finess, r.indicateur",
+                (rs, i) -> stored(rs), month.toString(), windowMonths);
+    }
+
+    /** Every stored month of one ESSMS for a window length, oldest first. */
+    public List<StoredResult> history(String finess, int windowMonths) {
+        return jdbc.query("SELECT * FROM resultat WHERE finess = ? AND fenetre_mois = ? ORDER BY mois, indicateur",
+                (rs, i) -> stored(rs), finess, windowMonths);
+    }
+
+    private static StoredResult stored(ResultSet rs) throws SQLException {
+        IndicatorResult result = new IndicatorResult(Indicator.valueOf(rs.getString("indicateur")),
+                rs.getLong("numerateur"), nullableLong(rs, "denominateur_brut"), rs.getLong("ajustement"),
+                nullableLong(rs, "denominateur"), nullableInt(rs, "cible"),
+                rs.getString("atteinte") == null ? null : Attainment.valueOf(rs.getString("atteinte")),
+                rs.getLong("manque"));
+        return new StoredResult(rs.getString("finess"), YearMonth.parse(rs.getString("mois")),
+                rs.getInt("fenetre_mois"), result, rs.getString("version_regles"), rs.getBoolean("avec_donnees"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+}
