@@ -42,23 +42,23 @@ public final class PackageLoad implements PackageVisitor {
     private static final int B = Types.BIGINT;
 
     private enum Target {
-        SEJOUR(Upserts.latestByKey("sejour", List.of("finess", "usager_id", "date_entree"),
-                List.of("finess", "usager_id", "date_entree", "date_sortie", "motifs", "ordre")), V, V, D, D, V, V),
-        DOSSIER(Upserts.latestByKey("dossier", List.of("finess", "dossier_id"),
-                List.of("finess", "dossier_id", "usager_id", "date_creation", "date_derniere_modification", "ordre")),
+        SEJOUR("sejour", List.of("finess", "usager_id", "date_entree"),
+                List.of("finess", "usager_id", "date_entree", "date_sortie", "motifs", "ordre"), V, V, D, D, V, V),
+        DOSSIER("dossier", List.of("finess", "dossier_id"),
+                List.of("finess", "dossier_id", "usager_id", "date_creation", "date_derniere_modification", "ordre"),
                 V, V, V, D, D, V),
-        DOSSIER_MAJ(Upserts.insertIfAbsent("dossier_maj", List.of("finess", "dossier_id", "mois")), V, V, I),
-        PROJET(Upserts.latestByKey("projet_personnalise", List.of("finess", "pp_id"),
-                List.of("finess", "pp_id", "dossier_id", "statut", "date_debut", "date_fin", "ordre")),
+        /** A union: the key is the whole row. */
+        DOSSIER_MAJ("dossier_maj", null, List.of("finess", "dossier_id", "mois"), V, V, I),
+        PROJET("projet_personnalise", List.of("finess", "pp_id"),
+                List.of("finess", "pp_id", "dossier_id", "statut", "date_debut", "date_fin", "ordre"),
                 V, V, V, V, D, D, V),
-        AGENDA(Upserts.latestByKey("agenda", List.of("finess", "evenement_id"),
-                List.of("finess", "evenement_id", "dossier_id", "date_evenement", "statut", "ordre")), V, V, V, D, V, V),
-        MSS(Upserts.latestByKey("mss", List.of("finess", "message_id"),
-                List.of("finess", "message_id", "date_envoi", "ordre")), V, V, D, V),
-        DMP(Upserts.latestByKey("dmp", List.of("finess", "document_id"),
-                List.of("finess", "document_id", "dossier_id", "date_depot", "statut", "ordre")), V, V, V, D, V, V),
-        COMPTEUR(Upserts.latestByKey("compteur", List.of("finess", "indicateur", "id"),
-                List.of("finess", "indicateur", "id", "date_evt", "ordre")), V, V, V, D, V),
+        AGENDA("agenda", List.of("finess", "evenement_id"),
+                List.of("finess", "evenement_id", "dossier_id", "date_evenement", "statut", "ordre"), V, V, V, D, V, V),
+        MSS("mss", List.of("finess", "message_id"), List.of("finess", "message_id", "date_envoi", "ordre"), V, V, D, V),
+        DMP("dmp", List.of("finess", "document_id"),
+                List.of("finess", "document_id", "dossier_id", "date_depot", "statut", "ordre"), V, V, V, D, V, V),
+        COMPTEUR("compteur", List.of("finess", "indicateur", "id"),
+                List.of("finess", "indicateur", "id", "date_evt", "ordre"), V, V, V, D, V),
         REJET("INSERT INTO paquet_rejet (sha256, fichier, ligne, colonne, valeur, motif) VALUES (?, ?, ?, ?, ?, ?)",
                 V, V, B, V, V, V),
         AVERTISSEMENT("INSERT INTO paquet_avertissement (sha256, fichier, ligne, message) VALUES (?, ?, ?, ?)",
@@ -70,6 +70,11 @@ public final class PackageLoad implements PackageVisitor {
         Target(String sql, int... types) {
             this.sql = sql;
             this.types = types;
+        }
+
+        Target(String table, List<String> keys, List<String> columns, int... types) {
+            this(keys == null ? Upserts.insertIfAbsent(table, columns, types)
+                    : Upserts.latestByKey(table, keys, columns, types), types);
         }
     }
 

@@ -1,0 +1,13 @@
+package fr.esms.indicateurs.store;
+
+import java.util.UUID;
+
+class H2PivotStoreTest extends PivotStoreContractTest {
+
+    private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
+    @Override
+    String url() {
+        return url;
+    }
+}

@@ -1,0 +1,159 @@
+package fr.esms.indicateurs.store;
+
+import fr.esms.indicateurs.ingest.ExportPackage;
+import fr.esms.indicateurs.ingest.FileSummary;
+import fr.esms.indicateurs.ingest.Manifest;
+import fr.esms.indicateurs.ingest.PivotFile;
+import fr.esms.indicateurs.ingest.PivotRow.EventRow;
+import fr.esms.indicateurs.ingest.PivotRow.MessageRow;
+import fr.esms.indicateurs.ingest.PivotRow.ModificationRow;
+import fr.esms.indicateurs.ingest.PivotRow.RecordRow;
+import fr.esms.indicateurs.ingest.PivotRow.StayRow;
+import fr.esms.indicateurs.ingest.Rejection;
+import fr.esms.indicateurs.rules.EssmsActivity;
+import fr.esms.indicateurs.rules.EssmsActivity.EventStatus;
+import fr.esms.indicateurs.rules.MeasureWindow;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How exports combine in the store, run against each database (subclasses give the URL). */
+abstract class PivotStoreContractTest {
+
+    static final String ESSMS_A = "010000016";
+    static final String ESSMS_B = "350005179";
+
+    DriverManagerDataSource dataSource;
+    PivotStore store;
+
+    abstract String url();
+
+    @BeforeEach
+    void createSchema() {
+        dataSource = new DriverManagerDataSource(url());
+        new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(dataSource);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        store = new PivotStore(new JdbcTemplate(dataSource), tx);
+    }
+
+    static ExportPackage pkg(String name, String sha) {
+        return new ExportPackage(name, Path.of(name), sha);
+    }
+
+    static Manifest manifest(LocalDate extraction) {
+        return new Manifest("Logivie", "Logivie DUI", "4.2", "010000024", extraction, extraction.withDayOfMonth(1)
+                .minusMonths(1), extraction.withDayOfMonth(1).minusDays(1));
+    }
+
+    EssmsActivity activity(String finess, MeasureWindow window) {
+        try (ActivityCursor cursor = new ActivityCursor(dataSource, window)) {
+            if (!finess.equals(ESSMS_A)) {
+                cursor.next(ESSMS_A);
+            }
+            return cursor.next(finess);
+        }
+    }
+
+    @Test
+    void latestExtractionWinsByKeyWhateverTheArrivalOrder() {
+        // The November extraction arrives first, the October one second: November's rows must stay.
+        store.ingest(pkg("b-novembre", "sha-b"), (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 11, 3)));
+            v.row(PivotFile.DOSSIERS, new RecordRow(ESSMS_A, "D1", "U1", LocalDate.of(2026, 1, 5),
+                    LocalDate.of(2026, 10, 15), 2));
+            v.row(PivotFile.AGENDA, new EventRow(ESSMS_A, "D1", "E1", LocalDate.of(2026, 10, 20), EventStatus.ANNULE,
+                    null, 2));
+            v.fileRead(new FileSummary("dossiers.csv", 1, 1, 0, null));
+        });
+        store.ingest(pkg("a-octobre", "sha-a"), (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 10, 4)));
+            v.row(PivotFile.DOSSIERS, new RecordRow(ESSMS_A, "D1", "U-OLD", LocalDate.of(2026, 1, 5),
+                    LocalDate.of(2026, 9, 20), 2));
+            v.row(PivotFile.AGENDA, new EventRow(ESSMS_A, "D1", "E1", LocalDate.of(2026, 10, 20), EventStatus.PREVU,
+                    null, 2));
+            v.fileRead(new FileSummary("dossiers.csv", 1, 1, 0, null));
+        });
+
+        EssmsActivity a = activity(ESSMS_A, new MeasureWindow(YearMonth.of(2026, 10), 2));
+        assertThat(a.records()).containsExactly(new EssmsActivity.DuiRecord("D1", "U1"));
+        assertThat(a.events()).singleElement().extracting(EssmsActivity.AgendaEvent::status)
+                .isEqualTo(EventStatus.ANNULE);
+        // Each snapshot proves one update: September from the older export, October from the newer.
+        assertThat(a.recordUpdates()).extracting(EssmsActivity.RecordUpdate::month)
+                .containsExactlyInAnyOrder(YearMonth.of(2026, 9), YearMonth.of(2026, 10));
+    }
+
+    @Test
+    void samePackageTwiceOrRenamedChangesNothing() {
+        PivotStore.PackageSource source = (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 11, 3)));
+            v.row(PivotFile.MSS, new MessageRow(ESSMS_A, "M1", LocalDate.of(2026, 10, 2), null, null, 2));
+            v.row(PivotFile.MSS, new MessageRow(ESSMS_A, "M2", LocalDate.of(2026, 10, 3), null, null, 3));
+            v.fileRead(new FileSummary("mss.csv", 2, 2, 0, null));
+        };
+        assertThat(store.ingest(pkg("p1", "same"), source).status()).isEqualTo(PivotStore.Status.INGERE);
+        PivotStore.Outcome again = store.ingest(pkg("p1", "same"), source);
+        PivotStore.Outcome renamed = store.ingest(pkg("p1-copie", "same"), source);
+
+        assertThat(again.status()).isEqualTo(PivotStore.Status.DEJA_TRAITE);
+        assertThat(renamed.status()).isEqualTo(PivotStore.Status.DEJA_TRAITE);
+        assertThat(renamed.detail()).contains("sous le nom p1");
+        assertThat(activity(ESSMS_A, new MeasureWindow(YearMonth.of(2026, 10), 1)).messages()).hasSize(2);
+        assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM paquet", Integer.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPackageRejectedWholeStoresNoRowAndKeepsItsReason() {
+        PivotStore.Outcome outcome = store.ingest(pkg("sans-manifeste", "sha-r"), (p, v) ->
+                v.packageRejected(new Rejection("sans-manifeste", "export.csv", 0, "", "",
+                        "paquet sans export.csv : rejeté en entier")));
+
+        assertThat(outcome.status()).isEqualTo(PivotStore.Status.REJETE);
+        assertThat(store.rejections(List.of("sha-r"))).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.packageName()).isEqualTo("sans-manifeste");
+                    assertThat(r.reason()).isEqualTo("paquet sans export.csv : rejeté en entier");
+                });
+        assertThat(store.ingest(pkg("sans-manifeste", "sha-r"), (p, v) -> {
+        }).status()).isEqualTo(PivotStore.Status.DEJA_TRAITE);
+    }
+
+    @Test
+    void cursorGivesEachEssmsOnlyItsRowsAndOnlyWindowCandidates() {
+        store.ingest(pkg("p", "sha-p"), (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 11, 3)));
+            v.row(PivotFile.USAGERS, new StayRow(ESSMS_A, "U1", LocalDate.of(2026, 1, 1), null, List.of("ANONYMAT"), 2));
+            v.row(PivotFile.USAGERS, new StayRow(ESSMS_A, "U2", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 9, 30),
+                    List.of(), 3));
+            v.row(PivotFile.USAGERS, new StayRow(ESSMS_B, "U9", LocalDate.of(2026, 10, 31), null, List.of(), 4));
+            v.row(PivotFile.MODIFICATIONS, new ModificationRow(ESSMS_B, "D9", LocalDate.of(2026, 10, 1), 2));
+            v.row(PivotFile.MODIFICATIONS, new ModificationRow(ESSMS_B, "D9", LocalDate.of(2026, 10, 2), 3));
+        });
+        MeasureWindow october = new MeasureWindow(YearMonth.of(2026, 10), 1);
+        try (ActivityCursor cursor = new ActivityCursor(dataSource, october)) {
+            EssmsActivity a = cursor.next(ESSMS_A);
+            EssmsActivity b = cursor.next(ESSMS_B);
+            // U2 left the day before the window: not even read.
+            assertThat(a.stays()).containsExactly(new EssmsActivity.Stay("U1", LocalDate.of(2026, 1, 1), null,
+                    List.of("ANONYMAT")));
+            assertThat(b.stays()).extracting(EssmsActivity.Stay::personId).containsExactly("U9");
+            // Two journal entries of one month are one update month.
+            assertThat(b.recordUpdates()).containsExactly(new EssmsActivity.RecordUpdate("D9", YearMonth.of(2026, 10)));
+        }
+    }
+}
