@@ -1,0 +1,57 @@
+package fr.esms.indicateurs.cli;
+
+import fr.esms.indicateurs.generate.DatasetGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.concurrent.Callable;
+
+@Command(name = "generer", mixinStandardHelpOptions = true,
+        description = "Génère un jeu de données synthétique et reproductible au format pivot (référentiel + dépôt), "
+                + "pour les essais de volume.")
+public class GenererCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--essms", defaultValue = "2500", description = "Nombre d'ESSMS (défaut : ${DEFAULT-VALUE}).")
+    int essms;
+
+    @Option(names = "--mois", defaultValue = "2026-10", paramLabel = "AAAA-MM",
+            description = "Dernier mois exporté (défaut : ${DEFAULT-VALUE}).")
+    String month;
+
+    @Option(names = "--nombre-mois", defaultValue = "1", description = "Nombre de mois exportés (défaut : ${DEFAULT-VALUE}).")
+    int months;
+
+    @Option(names = "--graine", defaultValue = "42", description = "Graine du hasard (défaut : ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--sortie", required = true, paramLabel = "DOSSIER",
+            description = "Dossier où écrire referentiel/ et depot/.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        if (essms < 1 || months < 1) {
+            throw new ParameterException(spec.commandLine(), "--essms et --nombre-mois doivent être positifs");
+        }
+        YearMonth last;
+        try {
+            last = YearMonth.parse(month);
+        } catch (RuntimeException e) {
+            throw new ParameterException(spec.commandLine(), "--mois " + month + " : mois attendu au format AAAA-MM");
+        }
+        long start = System.nanoTime();
+        DatasetGenerator.Summary summary = new DatasetGenerator(
+                new DatasetGenerator.Settings(essms, last, months, seed, 10, 0.001)).write(output);
+        spec.commandLine().getOut().printf("Généré dans %s : %d ESSMS, %d paquets, %d lignes en %.1f s%n", output,
+                summary.essms(), summary.packages(), summary.rows(), (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+}
