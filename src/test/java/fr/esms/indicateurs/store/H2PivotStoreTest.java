@@ -10,4 +10,9 @@ class H2PivotStoreTest extends PivotStoreContractTest {
     String url() {
         return url;
     }
+
+    @Override
+    String vendor() {
+        return "h2";
+    }
 }

@@ -13,13 +13,12 @@ import fr.esms.indicateurs.ingest.Rejection;
 import fr.esms.indicateurs.rules.EssmsActivity;
 import fr.esms.indicateurs.rules.EssmsActivity.EventStatus;
 import fr.esms.indicateurs.rules.MeasureWindow;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,10 +40,15 @@ abstract class PivotStoreContractTest {
 
     abstract String url();
 
+    /** The Flyway folder of the database's own scripts. */
+    abstract String vendor();
+
     @BeforeEach
     void createSchema() {
         dataSource = new DriverManagerDataSource(url());
-        new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(dataSource);
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
+                .load().migrate();
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         store = new PivotStore(new JdbcTemplate(dataSource), tx);

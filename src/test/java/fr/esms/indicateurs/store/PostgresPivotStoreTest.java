@@ -12,4 +12,9 @@ class PostgresPivotStoreTest extends PivotStoreContractTest {
     String url() {
         return url;
     }
+
+    @Override
+    String vendor() {
+        return "postgresql";
+    }
 }

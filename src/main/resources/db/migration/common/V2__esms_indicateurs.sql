@@ -1,7 +1,7 @@
--- esms-indicateurs schema, portable between H2 and PostgreSQL. Spring Batch's own tables are created by Spring Boot.
+-- esms-indicateurs schema, portable between H2 and PostgreSQL (Spring Batch's tables: V1, per database).
 
 -- Export packages, identified by the SHA-256 of their content.
-CREATE TABLE IF NOT EXISTS paquet (
+CREATE TABLE paquet (
     sha256           VARCHAR(64)  NOT NULL PRIMARY KEY,
     nom              VARCHAR(255) NOT NULL,
     ordre            VARCHAR(300),
@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS paquet (
     ingere_le        TIMESTAMP    NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS paquet_fichier (
+CREATE TABLE paquet_fichier (
     sha256        VARCHAR(64)   NOT NULL,
     fichier       VARCHAR(255)  NOT NULL,
     lus           BIGINT        NOT NULL,
@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS paquet_fichier (
     PRIMARY KEY (sha256, fichier)
 );
 
-CREATE TABLE IF NOT EXISTS paquet_rejet (
+CREATE TABLE paquet_rejet (
     sha256   VARCHAR(64)   NOT NULL,
     fichier  VARCHAR(255)  NOT NULL,
     ligne    BIGINT        NOT NULL,
@@ -34,25 +34,25 @@ CREATE TABLE IF NOT EXISTS paquet_rejet (
     valeur   VARCHAR(2000),
     motif    VARCHAR(2000) NOT NULL
 );
-CREATE INDEX IF NOT EXISTS paquet_rejet_sha256 ON paquet_rejet (sha256);
+CREATE INDEX paquet_rejet_sha256 ON paquet_rejet (sha256);
 
-CREATE TABLE IF NOT EXISTS paquet_avertissement (
+CREATE TABLE paquet_avertissement (
     sha256   VARCHAR(64)   NOT NULL,
     fichier  VARCHAR(255),
     ligne    BIGINT        NOT NULL,
     message  VARCHAR(2000) NOT NULL
 );
-CREATE INDEX IF NOT EXISTS paquet_avertissement_sha256 ON paquet_avertissement (sha256);
+CREATE INDEX paquet_avertissement_sha256 ON paquet_avertissement (sha256);
 
 -- The ESSMS each package fed (data-quality reports, completeness, incremental runs).
-CREATE TABLE IF NOT EXISTS paquet_essms (
+CREATE TABLE paquet_essms (
     sha256  VARCHAR(64) NOT NULL,
     finess  VARCHAR(9)  NOT NULL,
     PRIMARY KEY (sha256, finess)
 );
 
 -- Pivot data combined across exports. "ordre" = date_extraction|package name: the latest export wins by key.
-CREATE TABLE IF NOT EXISTS sejour (
+CREATE TABLE sejour (
     finess       VARCHAR(9)   NOT NULL,
     usager_id    VARCHAR(100) NOT NULL,
     date_entree  DATE         NOT NULL,
@@ -62,7 +62,7 @@ CREATE TABLE IF NOT EXISTS sejour (
     PRIMARY KEY (finess, usager_id, date_entree)
 );
 
-CREATE TABLE IF NOT EXISTS dossier (
+CREATE TABLE dossier (
     finess                      VARCHAR(9)   NOT NULL,
     dossier_id                  VARCHAR(100) NOT NULL,
     usager_id                   VARCHAR(100) NOT NULL,
@@ -73,14 +73,14 @@ CREATE TABLE IF NOT EXISTS dossier (
 );
 
 -- Months (AAAAMM) in which a record was updated: journal entries and every snapshot's last update.
-CREATE TABLE IF NOT EXISTS dossier_maj (
+CREATE TABLE dossier_maj (
     finess      VARCHAR(9)   NOT NULL,
     dossier_id  VARCHAR(100) NOT NULL,
     mois        INTEGER      NOT NULL,
     PRIMARY KEY (finess, dossier_id, mois)
 );
 
-CREATE TABLE IF NOT EXISTS projet_personnalise (
+CREATE TABLE projet_personnalise (
     finess      VARCHAR(9)   NOT NULL,
     pp_id       VARCHAR(100) NOT NULL,
     dossier_id  VARCHAR(100) NOT NULL,
@@ -91,7 +91,7 @@ CREATE TABLE IF NOT EXISTS projet_personnalise (
     PRIMARY KEY (finess, pp_id)
 );
 
-CREATE TABLE IF NOT EXISTS agenda (
+CREATE TABLE agenda (
     finess          VARCHAR(9)   NOT NULL,
     evenement_id    VARCHAR(100) NOT NULL,
     dossier_id      VARCHAR(100) NOT NULL,
@@ -100,9 +100,9 @@ CREATE TABLE IF NOT EXISTS agenda (
     ordre           VARCHAR(300) NOT NULL,
     PRIMARY KEY (finess, evenement_id)
 );
-CREATE INDEX IF NOT EXISTS agenda_date ON agenda (date_evenement);
+CREATE INDEX agenda_date ON agenda (date_evenement);
 
-CREATE TABLE IF NOT EXISTS mss (
+CREATE TABLE mss (
     finess      VARCHAR(9)   NOT NULL,
     message_id  VARCHAR(100) NOT NULL,
     date_envoi  DATE         NOT NULL,
@@ -110,7 +110,7 @@ CREATE TABLE IF NOT EXISTS mss (
     PRIMARY KEY (finess, message_id)
 );
 
-CREATE TABLE IF NOT EXISTS dmp (
+CREATE TABLE dmp (
     finess       VARCHAR(9)   NOT NULL,
     document_id  VARCHAR(100) NOT NULL,
     dossier_id   VARCHAR(100) NOT NULL,
@@ -121,7 +121,7 @@ CREATE TABLE IF NOT EXISTS dmp (
 );
 
 -- EPRESCRIPTION and EPARCOURS events.
-CREATE TABLE IF NOT EXISTS compteur (
+CREATE TABLE compteur (
     finess      VARCHAR(9)   NOT NULL,
     indicateur  VARCHAR(20)  NOT NULL,
     id          VARCHAR(100) NOT NULL,
@@ -131,7 +131,7 @@ CREATE TABLE IF NOT EXISTS compteur (
 );
 
 -- The referential of the latest run (reports and the solde read it).
-CREATE TABLE IF NOT EXISTS ref_essms (
+CREATE TABLE ref_essms (
     finess          VARCHAR(9)   NOT NULL PRIMARY KEY,
     finess_ej       VARCHAR(9)   NOT NULL,
     raison_sociale  VARCHAR(500) NOT NULL,
@@ -141,7 +141,7 @@ CREATE TABLE IF NOT EXISTS ref_essms (
     editeur         VARCHAR(255)
 );
 
-CREATE TABLE IF NOT EXISTS ref_projet (
+CREATE TABLE ref_projet (
     projet_id             VARCHAR(100) NOT NULL PRIMARY KEY,
     intitule              VARCHAR(500) NOT NULL,
     finess_ej_porteur     VARCHAR(9)   NOT NULL,
@@ -150,7 +150,7 @@ CREATE TABLE IF NOT EXISTS ref_projet (
     date_fin_deploiement  DATE
 );
 
-CREATE TABLE IF NOT EXISTS ref_amenagement (
+CREATE TABLE ref_amenagement (
     finess         VARCHAR(9)   NOT NULL,
     indicateur     VARCHAR(30)  NOT NULL,
     motif          VARCHAR(100) NOT NULL,
@@ -160,7 +160,7 @@ CREATE TABLE IF NOT EXISTS ref_amenagement (
     reference      VARCHAR(500)
 );
 
-CREATE TABLE IF NOT EXISTS ref_rejet (
+CREATE TABLE ref_rejet (
     fichier  VARCHAR(255)  NOT NULL,
     ligne    BIGINT        NOT NULL,
     colonne  VARCHAR(255),
@@ -169,7 +169,7 @@ CREATE TABLE IF NOT EXISTS ref_rejet (
 );
 
 -- Indicator history: one row per ESSMS, measure month, window and indicator.
-CREATE TABLE IF NOT EXISTS resultat (
+CREATE TABLE resultat (
     finess             VARCHAR(9)  NOT NULL,
     mois               VARCHAR(7)  NOT NULL,
     fenetre_mois       INTEGER     NOT NULL,
@@ -187,7 +187,7 @@ CREATE TABLE IF NOT EXISTS resultat (
     PRIMARY KEY (finess, mois, fenetre_mois, indicateur)
 );
 
-CREATE TABLE IF NOT EXISTS resultat_amenagement (
+CREATE TABLE resultat_amenagement (
     finess        VARCHAR(9)    NOT NULL,
     mois          VARCHAR(7)    NOT NULL,
     fenetre_mois  INTEGER       NOT NULL,
@@ -200,12 +200,12 @@ CREATE TABLE IF NOT EXISTS resultat_amenagement (
     reference     VARCHAR(500),
     raison        VARCHAR(1000)
 );
-CREATE INDEX IF NOT EXISTS resultat_amenagement_cle ON resultat_amenagement (finess, mois, fenetre_mois);
+CREATE INDEX resultat_amenagement_cle ON resultat_amenagement (finess, mois, fenetre_mois);
 
-CREATE TABLE IF NOT EXISTS resultat_avertissement (
+CREATE TABLE resultat_avertissement (
     finess        VARCHAR(9)    NOT NULL,
     mois          VARCHAR(7)    NOT NULL,
     fenetre_mois  INTEGER       NOT NULL,
     message       VARCHAR(2000) NOT NULL
 );
-CREATE INDEX IF NOT EXISTS resultat_avertissement_cle ON resultat_avertissement (finess, mois, fenetre_mois);
+CREATE INDEX resultat_avertissement_cle ON resultat_avertissement (finess, mois, fenetre_mois);
