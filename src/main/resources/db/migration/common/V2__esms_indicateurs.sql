@@ -209,3 +209,10 @@ CREATE TABLE resultat_avertissement (
     message       VARCHAR(2000) NOT NULL
 );
 CREATE INDEX resultat_avertissement_cle ON resultat_avertissement (finess, mois, fenetre_mois);
+
+-- One row per lock: a run holds it with SELECT ... FOR UPDATE NOWAIT on a connection of its own, so a crashed
+-- process releases it with its connection.
+CREATE TABLE verrou_execution (
+    nom  VARCHAR(50) NOT NULL PRIMARY KEY
+);
+INSERT INTO verrou_execution (nom) VALUES ('traitement');

@@ -1,0 +1,66 @@
+package fr.esms.indicateurs.jobs;
+
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Only one run at a time per database. The lock is a row lock held by an open transaction on a connection of its
+ * own: if the process dies, even by SIGKILL, the database ends its session and the lock is gone, so a crash never
+ * leaves the tool blocked.
+ */
+@Component
+public class RunLock {
+
+    private final DataSource dataSource;
+
+    public RunLock(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Held until closed. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    public Held acquire() {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT nom FROM verrou_execution WHERE nom = 'traitement' FOR UPDATE NOWAIT")) {
+                lock.setQueryTimeout(10);
+                lock.executeQuery().close();
+            }
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new AlreadyRunningException("un autre traitement est déjà en cours sur cette base de données : "
+                    + "attendez sa fin (voir la commande historique) puis relancez", e);
+        }
+        Connection held = connection;
+        return () -> closeQuietly(held);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.rollback();
+            connection.close();
+        } catch (SQLException ignored) {
+            // the lock goes with the connection anyway
+        }
+    }
+
+    public static class AlreadyRunningException extends RuntimeException {
+        public AlreadyRunningException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
