@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 public class IngestionTasklet implements Tasklet {
 
     static final String PACKAGES_KEY = "paquets.sha256";
+    static final String ROWS_KEY = "lignes.lues";
 
     private static final Logger log = LoggerFactory.getLogger(IngestionTasklet.class);
 
@@ -60,6 +61,8 @@ public class IngestionTasklet implements Tasklet {
             long millis = (System.nanoTime() - start) / 1_000_000;
             long read = outcome.files().stream().mapToLong(FileSummary::read).sum();
             contribution.incrementReadCount();
+            var stepContext = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+            stepContext.putLong(ROWS_KEY, stepContext.getLong(ROWS_KEY, 0L) + read);
             switch (outcome.status()) {
                 case INGERE -> log.info("[{}/{}] {} : ingéré, {} lignes retenues, {} rejetées ({} lignes/s)", next,
                         packages.size(), pkg.name(), outcome.rowsKept(), outcome.rowsRejected(),
