@@ -1,6 +1,5 @@
 package fr.esms.indicateurs.jobs;
 
-import fr.esms.indicateurs.rules.IndicatorCalculator;
 import fr.esms.indicateurs.rules.MeasureWindow;
 import fr.esms.indicateurs.store.PivotStore;
 import fr.esms.indicateurs.store.ReferentialStore;
@@ -93,9 +92,8 @@ public class ExecuterJobConfiguration {
     }
 
     @Bean
-    ItemProcessor<EssmsInput, Measured> indicatorProcessor(IndicatorCalculator calculator) {
-        return input -> new Measured(calculator.compute(input.essms().finess(), input.essms().categorie(),
-                input.window(), input.activity(), input.declared()), input.hasData());
+    ItemProcessor<EssmsInput, Measured> indicatorProcessor(MonthComputation computation) {
+        return computation::measure;
     }
 
     @Bean

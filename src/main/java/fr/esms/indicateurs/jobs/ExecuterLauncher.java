@@ -51,6 +51,7 @@ public class ExecuterLauncher {
         return summarise(execution, request);
     }
 
+    /** @param request null for jobs other than executer */
     RunSummary summarise(JobExecution execution, Request request) {
         List<String> lines = new ArrayList<>();
         List<String> packages = IngestionTasklet.packagesOf(
@@ -71,9 +72,11 @@ public class ExecuterLauncher {
                 }
             }
             rejections += pivotStore.rejections(packages).size();
-            lines.add("Indicateurs : " + request.output().resolve("indicateurs").resolve(request.month() + ".csv"));
-            lines.add("Rejets      : " + request.output().resolve("rejets").resolve(request.month() + ".csv")
-                    + " (" + rejections + ")");
+            if (request != null) {
+                lines.add("Indicateurs : " + request.output().resolve("indicateurs").resolve(request.month() + ".csv"));
+                lines.add("Rejets      : " + request.output().resolve("rejets").resolve(request.month() + ".csv")
+                        + " (" + rejections + ")");
+            }
         }
         String failure = execution.getAllFailureExceptions().stream().map(ExecuterLauncher::rootMessage)
                 .findFirst().orElse(null);

@@ -28,6 +28,8 @@ public class IngestionTasklet implements Tasklet {
 
     static final String PACKAGES_KEY = "paquets.sha256";
     static final String ROWS_KEY = "lignes.lues";
+    /** The packages this run ingested (not those already known): what an incremental run recomputes. */
+    static final String NEW_PACKAGES_KEY = "paquets.nouveaux.sha256";
 
     private static final Logger log = LoggerFactory.getLogger(IngestionTasklet.class);
 
@@ -37,6 +39,7 @@ public class IngestionTasklet implements Tasklet {
     private List<ExportPackage> packages;
     private PackageReader reader;
     private final List<String> seen = new ArrayList<>();
+    private final List<String> ingested = new ArrayList<>();
     private int next;
 
     public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore) {
@@ -58,6 +61,9 @@ public class IngestionTasklet implements Tasklet {
             long start = System.nanoTime();
             PivotStore.Outcome outcome = pivotStore.ingest(pkg, reader::read);
             seen.add(pkg.sha256());
+            if (outcome.status() == PivotStore.Status.INGERE) {
+                ingested.add(pkg.sha256());
+            }
             long millis = (System.nanoTime() - start) / 1_000_000;
             long read = outcome.files().stream().mapToLong(FileSummary::read).sum();
             contribution.incrementReadCount();
@@ -75,8 +81,9 @@ public class IngestionTasklet implements Tasklet {
         if (next < packages.size()) {
             return RepeatStatus.CONTINUABLE;
         }
-        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
-                .putString(PACKAGES_KEY, String.join(",", seen));
+        var jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        jobContext.putString(PACKAGES_KEY, String.join(",", seen));
+        jobContext.putString(NEW_PACKAGES_KEY, String.join(",", ingested));
         return RepeatStatus.FINISHED;
     }
 

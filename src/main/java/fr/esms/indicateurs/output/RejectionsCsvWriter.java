@@ -13,7 +13,12 @@ import java.util.List;
 public final class RejectionsCsvWriter {
 
     public Path write(Path outputDir, YearMonth month, List<Rejection> rejections) throws IOException {
-        Path file = outputDir.resolve("rejets").resolve(month + ".csv");
+        return write(outputDir, month.toString(), rejections);
+    }
+
+    /** {@code rejets/<name>.csv}. */
+    public Path write(Path outputDir, String name, List<Rejection> rejections) throws IOException {
+        Path file = outputDir.resolve("rejets").resolve(name + ".csv");
         AtomicFiles.write(file, writer -> {
             CSVPrinter printer = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\n")
                     .setHeader("paquet", "fichier", "ligne", "colonne", "valeur", "motif").get().print(writer);

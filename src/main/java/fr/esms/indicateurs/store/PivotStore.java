@@ -100,6 +100,22 @@ public class PivotStore {
         return all;
     }
 
+    /** For each month of the period of these packages, the ESSMS they fed. */
+    public java.util.SortedMap<java.time.YearMonth, java.util.Set<String>> monthsFed(List<String> sha256s) {
+        java.util.SortedMap<java.time.YearMonth, java.util.Set<String>> fed = new java.util.TreeMap<>();
+        for (String sha : sha256s) {
+            jdbc.query("SELECT p.periode_debut, p.periode_fin, e.finess FROM paquet p "
+                    + "JOIN paquet_essms e ON e.sha256 = p.sha256 WHERE p.sha256 = ?", rs -> {
+                java.time.YearMonth from = java.time.YearMonth.from(rs.getDate(1).toLocalDate());
+                java.time.YearMonth to = java.time.YearMonth.from(rs.getDate(2).toLocalDate());
+                for (java.time.YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+                    fed.computeIfAbsent(m, k -> new java.util.TreeSet<>()).add(rs.getString(3));
+                }
+            }, sha);
+        }
+        return fed;
+    }
+
     public record PackageFiles(String name, String sha256, String status, List<FileSummary> files) {
     }
 

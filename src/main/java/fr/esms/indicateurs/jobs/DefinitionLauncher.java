@@ -1,0 +1,47 @@
+package fr.esms.indicateurs.jobs;
+
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Runs a job definition of {@code jobs/} now. */
+@Component
+public class DefinitionLauncher {
+
+    private final Job nuitJob;
+    private final ExecuterLauncher executer;
+    private final JobLaunches launches;
+
+    public DefinitionLauncher(@Qualifier("nuitJob") Job nuitJob, ExecuterLauncher executer, JobLaunches launches) {
+        this.nuitJob = nuitJob;
+        this.executer = executer;
+        this.launches = launches;
+    }
+
+    public RunSummary run(JobDefinition definition, Clock clock) throws Exception {
+        Path depot = Path.of(definition.parameter("depot"));
+        Path referentiel = Path.of(definition.parameter("referentiel"));
+        Path output = Path.of(definition.parameter("sortie"));
+        int window = definition.optional("fenetre") == null ? 1 : Integer.parseInt(definition.parameter("fenetre"));
+        return switch (definition.kind()) {
+            case MENSUEL_ARS -> executer.run(new ExecuterLauncher.Request(depot, referentiel,
+                    definition.monthFor(clock), window, output));
+            case NUIT -> {
+                JobParameters params = new JobParametersBuilder()
+                        .addString("depot", depot.toAbsolutePath().normalize().toString())
+                        .addString("referentiel", referentiel.toAbsolutePath().normalize().toString())
+                        .addString("sortie", output.toAbsolutePath().normalize().toString())
+                        .addLong("fenetre", (long) window)
+                        .toJobParameters();
+                JobExecution execution = launches.launch(nuitJob, params);
+                yield executer.summarise(execution, null);
+            }
+        };
+    }
+}
