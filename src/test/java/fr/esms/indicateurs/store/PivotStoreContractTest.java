@@ -160,4 +160,30 @@ abstract class PivotStoreContractTest {
             assertThat(b.recordUpdates()).containsExactly(new EssmsActivity.RecordUpdate("D9", YearMonth.of(2026, 10)));
         }
     }
+
+    @Test
+    void retentionPurgeDeletesOnlyPersonRowsEntirelyBeforeTheCutOff() {
+        store.ingest(pkg("p", "sha-p"), (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 11, 3)));
+            v.row(PivotFile.USAGERS, new StayRow(ESSMS_A, "OLD", LocalDate.of(2020, 1, 1), LocalDate.of(2024, 12, 31),
+                    List.of(), 2));
+            v.row(PivotFile.USAGERS, new StayRow(ESSMS_A, "NOW", LocalDate.of(2020, 1, 1), null, List.of(), 3));
+            v.row(PivotFile.DOSSIERS, new RecordRow(ESSMS_A, "D-OLD", "OLD", LocalDate.of(2020, 1, 1),
+                    LocalDate.of(2024, 12, 1), 2));
+            v.row(PivotFile.DOSSIERS, new RecordRow(ESSMS_A, "D-NOW", "NOW", LocalDate.of(2020, 1, 1),
+                    LocalDate.of(2025, 1, 1), 3));
+            v.row(PivotFile.MSS, new MessageRow(ESSMS_A, "M-OLD", LocalDate.of(2024, 12, 31), null, null, 2));
+            v.row(PivotFile.MSS, new MessageRow(ESSMS_A, "M-NOW", LocalDate.of(2025, 1, 1), null, null, 3));
+        });
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+        var deleted = new RetentionPurge(new JdbcTemplate(dataSource), tx).purgeBefore(YearMonth.of(2025, 1));
+
+        assertThat(deleted).containsEntry("sejour", 1).containsEntry("mss", 1).containsEntry("dossier", 1)
+                .containsEntry("dossier_maj", 1);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForList("SELECT usager_id FROM sejour", String.class)).containsExactly("NOW");
+        assertThat(jdbc.queryForList("SELECT dossier_id FROM dossier", String.class)).containsExactly("D-NOW");
+        assertThat(jdbc.queryForList("SELECT message_id FROM mss", String.class)).containsExactly("M-NOW");
+    }
 }
