@@ -53,10 +53,14 @@ public class ExecuterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExecuterLauncher.Request request = validate();
-        try (ConfigurableApplicationContext context = Database.start(database)) {
+        long start = System.nanoTime();
+        try (HeapWatch heap = new HeapWatch();
+             ConfigurableApplicationContext context = Database.start(database)) {
             RunSummary summary = context.getBean(ExecuterLauncher.class).run(request);
             PrintWriter out = spec.commandLine().getOut();
             summary.lines().forEach(out::println);
+            out.printf("Durée : %.1f s ; pic de mémoire (tas) : %d Mio%n", (System.nanoTime() - start) / 1e9,
+                    heap.peakMebibytes());
             if (summary.failure() != null || summary.exitCode() == RunSummary.FAILURE) {
                 spec.commandLine().getErr().println("ÉCHEC du traitement (" + summary.status() + ") : "
                         + summary.failure() + System.lineSeparator()

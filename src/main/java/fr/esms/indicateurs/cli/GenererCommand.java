@@ -32,6 +32,10 @@ public class GenererCommand implements Callable<Integer> {
     @Option(names = "--graine", defaultValue = "42", description = "Graine du hasard (défaut : ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--zip-un-sur", defaultValue = "10", paramLabel = "N",
+            description = "Un paquet sur N est un .zip ; 0 : aucun (défaut : ${DEFAULT-VALUE}).")
+    int zipEvery;
+
     @Option(names = "--sortie", required = true, paramLabel = "DOSSIER",
             description = "Dossier où écrire referentiel/ et depot/.")
     Path output;
@@ -49,7 +53,7 @@ public class GenererCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         DatasetGenerator.Summary summary = new DatasetGenerator(
-                new DatasetGenerator.Settings(essms, last, months, seed, 10, 0.001)).write(output);
+                new DatasetGenerator.Settings(essms, last, months, seed, zipEvery, 0.001)).write(output);
         spec.commandLine().getOut().printf("Généré dans %s : %d ESSMS, %d paquets, %d lignes en %.1f s%n", output,
                 summary.essms(), summary.packages(), summary.rows(), (System.nanoTime() - start) / 1e9);
         return 0;
