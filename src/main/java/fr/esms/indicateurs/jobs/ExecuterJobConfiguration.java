@@ -35,9 +35,10 @@ public class ExecuterJobConfiguration {
     public static final int CHUNK = 500;
 
     @Bean
-    Job executerJob(JobRepository jobRepository, Step chargerReferentiel, Step ingererDepot,
+    Job executerJob(JobRepository jobRepository, StepDurations stepDurations, Step chargerReferentiel, Step ingererDepot,
                     Step calculerIndicateurs, Step exporterResultats) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(stepDurations)
                 .start(chargerReferentiel)
                 .next(ingererDepot)
                 .next(calculerIndicateurs)

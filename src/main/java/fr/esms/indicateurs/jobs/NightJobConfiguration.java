@@ -41,8 +41,9 @@ public class NightJobConfiguration {
     private static final Logger log = LoggerFactory.getLogger(NightJobConfiguration.class);
 
     @Bean
-    Job nuitJob(JobRepository jobRepository, Step chargerReferentiel, Step ingererDepot, Step recalculerMoisTouches) {
+    Job nuitJob(JobRepository jobRepository, StepDurations stepDurations, Step chargerReferentiel, Step ingererDepot, Step recalculerMoisTouches) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(stepDurations)
                 .start(chargerReferentiel)
                 .next(ingererDepot)
                 .next(recalculerMoisTouches)

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Benchmark of the whole pipeline on generated data, at 1x, 2x and 4x a base number of ESSMS, with DuckDB's time
+# on the same CSVs as the yardstick. Usage: bench/run.sh [BASE_ESSMS (default 2500)] [--petit]
+# Results go to target/bench/<n>/ and a summary to target/bench/resume.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BASE=${1:-2500}
+FACTORS=${FACTORS:-"1 2 4"}
+./mvnw -B -q -DskipTests package
+./mvnw -B -q -Pbench -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/bench.classpath
+mkdir -p target/bench
+summary=target/bench/resume.txt
+echo "machine : $(nproc) cœurs, $(free -g | awk '/Mem:/{print $2}') Gio, $(java -version 2>&1 | head -1)" > "$summary"
+for k in $FACTORS; do
+  n=$((BASE * k)); dir=target/bench/$n
+  rm -rf "$dir"
+  java -jar target/esms-indicateurs.jar generer --essms "$n" --zip-un-sur 0 --sortie "$dir" | tee -a "$summary"
+  start=$(date +%s.%N)
+  set +e
+  java -Xmx2g -jar target/esms-indicateurs.jar executer --depot "$dir/depot" --referentiel "$dir/referentiel" \
+    --mois 2026-10 --sortie "$dir/sortie" --base "jdbc:h2:file:$(pwd)/$dir/data/esms" > "$dir/executer.log" 2>&1
+  code=$?
+  set -e
+  end=$(date +%s.%N)
+  {
+    echo "== $n ESSMS : code de sortie $code, de bout en bout $(echo "$end - $start" | bc) s"
+    grep -E "Étape|Durée|lignes/s" "$dir/executer.log" | sed 's/^/   /' | tail -n 12
+    java -cp "target/test-classes:$(cat target/bench.classpath)" fr.esms.indicateurs.bench.DuckDbIndicators \
+      "$dir" 2026-10 "$dir/sortie/indicateurs/2026-10.csv" | sed 's/^/   /'
+  } | tee -a "$summary"
+done
