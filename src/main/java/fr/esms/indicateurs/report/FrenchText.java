@@ -119,7 +119,10 @@ final class FrenchText {
     }
 
     static String sector(Sector sector) {
-        return sector == null ? "" : sector.label() + " (" + sector.name() + ")";
+        if (sector == null) {
+            return "";
+        }
+        return sector == Sector.AUTRE ? sector.label() : sector.label() + " (" + sector.name() + ")";
     }
 
     /** "mars 2025". */
