@@ -7,9 +7,9 @@ import fr.esms.indicateurs.rules.IndicatorResult;
  *
  * <ul>
  *   <li>green: target reached (decided by the rules on exact integers);</li>
- *   <li>orange: below the target by less than {@value #CLOSE_MARGIN_POINTS} points
- *       ({@code rate >= target - 10});</li>
- *   <li>red: {@value #CLOSE_MARGIN_POINTS} points or more below the target;</li>
+ *   <li>orange: not reached, at most {@value #CLOSE_MARGIN_POINTS} points below the target
+ *       ({@code rate >= target - 10}: 80 % is orange for a 90 % target);</li>
+ *   <li>red: more than {@value #CLOSE_MARGIN_POINTS} points below the target;</li>
  *   <li>grey: no target to compare with: not computable (zero denominator), exempted, or a counter.</li>
  * </ul>
  *
@@ -23,9 +23,9 @@ public final class Legend {
     public enum Band {
         REACHED("C6EFCE", "006100", "Vert", "cible atteinte"),
         CLOSE("FFD59E", "7F4000", "Orange",
-                "cible non atteinte, à moins de " + CLOSE_MARGIN_POINTS + " points de la cible"),
+                "cible non atteinte, à " + CLOSE_MARGIN_POINTS + " points ou moins de la cible"),
         FAR("FFC7CE", "9C0006", "Rouge",
-                "cible non atteinte, à " + CLOSE_MARGIN_POINTS + " points ou plus de la cible"),
+                "cible non atteinte, à plus de " + CLOSE_MARGIN_POINTS + " points de la cible"),
         NEUTRAL("D9D9D9", "404040", "Gris",
                 "sans objet : non calculable (dénominateur nul), exempté, ou compteur sans cible");
 

@@ -82,6 +82,13 @@ class RegionalWorkbookWriterTest {
             assertThat(names).containsExactly("Synthèse", "ESSMS", "Projets", "Départements", "Secteurs",
                     "Éditeurs", "Complétude");
             assertThat(Workbooks.formulaCells(wb)).isEmpty();
+            for (String name : names) {
+                XSSFSheet sheet = wb.getSheet(name);
+                assertThat(sheet.getPrintSetup().getLandscape()).as(name).isTrue();
+                assertThat(sheet.getFitToPage()).as(name).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth()).as(name).isEqualTo((short) 1);
+                assertThat(sheet.getPrintSetup().getFitHeight()).as(name).isZero();
+            }
         }
     }
 
