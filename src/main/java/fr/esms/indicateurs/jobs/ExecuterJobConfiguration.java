@@ -3,6 +3,7 @@ package fr.esms.indicateurs.jobs;
 import fr.esms.indicateurs.rules.MeasureWindow;
 import fr.esms.indicateurs.store.PivotStore;
 import fr.esms.indicateurs.store.ReferentialStore;
+import fr.esms.indicateurs.store.ReportQueries;
 import fr.esms.indicateurs.store.ResultStore;
 import fr.esms.indicateurs.store.ResultStore.Measured;
 import org.springframework.batch.core.Job;
@@ -36,13 +37,14 @@ public class ExecuterJobConfiguration {
 
     @Bean
     Job executerJob(JobRepository jobRepository, StepDurations stepDurations, Step chargerReferentiel, Step ingererDepot,
-                    Step calculerIndicateurs, Step exporterResultats) {
+                    Step calculerIndicateurs, Step exporterResultats, Step ecrireRapports) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(stepDurations)
                 .start(chargerReferentiel)
                 .next(ingererDepot)
                 .next(calculerIndicateurs)
                 .next(exporterResultats)
+                .next(ecrireRapports)
                 .build();
     }
 
@@ -114,6 +116,23 @@ public class ExecuterJobConfiguration {
                                 @Value("#{jobParameters['fenetre']}") Long windowMonths, ResultStore results,
                                 PivotStore pivotStore, ReferentialStore referentialStore) {
         return new ExportTasklet(Path.of(output), window(month, windowMonths), results, pivotStore, referentialStore);
+    }
+
+    @Bean
+    Step ecrireRapports(JobRepository jobRepository, PlatformTransactionManager tm, ReportsTasklet reportsTasklet) {
+        return new StepBuilder("ecrireRapports", jobRepository).tasklet(reportsTasklet, tm).build();
+    }
+
+    /** {@code jourLimite}: exports extracted after this day of the following month are listed as late. */
+    @Bean
+    @StepScope
+    ReportsTasklet reportsTasklet(@Value("#{jobParameters['sortie']}") String output,
+                                  @Value("#{jobParameters['mois']}") String month,
+                                  @Value("#{jobParameters['fenetre']}") Long windowMonths,
+                                  @Value("#{jobParameters['jourLimite'] ?: 10}") Long lateDay,
+                                  ReferentialStore referentialStore, ReportQueries reportQueries) {
+        return new ReportsTasklet(Path.of(output), window(month, windowMonths), lateDay.intValue(), referentialStore,
+                reportQueries, Runtime.getRuntime().availableProcessors());
     }
 
     static MeasureWindow window(String month, Long windowMonths) {

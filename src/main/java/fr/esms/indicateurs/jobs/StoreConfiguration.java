@@ -5,6 +5,7 @@ import fr.esms.indicateurs.rules.IndicatorCalculator;
 import fr.esms.indicateurs.rules.RulesVersion;
 import fr.esms.indicateurs.store.PivotStore;
 import fr.esms.indicateurs.store.ReferentialStore;
+import fr.esms.indicateurs.store.ReportQueries;
 import fr.esms.indicateurs.store.ResultStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +39,11 @@ public class StoreConfiguration {
     @Bean
     ResultStore resultStore(JdbcTemplate jdbc) {
         return new ResultStore(jdbc);
+    }
+
+    @Bean
+    ReportQueries reportQueries(JdbcTemplate jdbc) {
+        return new ReportQueries(jdbc);
     }
 
     @Bean

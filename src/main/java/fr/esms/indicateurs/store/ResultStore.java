@@ -98,7 +98,7 @@ public class ResultStore {
                 (rs, i) -> stored(rs), finess, windowMonths);
     }
 
-    private static StoredResult stored(ResultSet rs) throws SQLException {
+    static StoredResult stored(ResultSet rs) throws SQLException {
         IndicatorResult result = new IndicatorResult(Indicator.valueOf(rs.getString("indicateur")),
                 rs.getLong("numerateur"), nullableLong(rs, "denominateur_brut"), rs.getLong("ajustement"),
                 nullableLong(rs, "denominateur"), nullableInt(rs, "cible"),

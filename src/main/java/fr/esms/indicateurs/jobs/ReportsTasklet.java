@@ -1,0 +1,160 @@
+package fr.esms.indicateurs.jobs;
+
+import fr.esms.indicateurs.referential.Essms;
+import fr.esms.indicateurs.referential.Project;
+import fr.esms.indicateurs.referential.Referential;
+import fr.esms.indicateurs.report.DataQuality;
+import fr.esms.indicateurs.report.EssmsIdentity;
+import fr.esms.indicateurs.report.EssmsReport;
+import fr.esms.indicateurs.report.EssmsWorkbookWriter;
+import fr.esms.indicateurs.report.FileCount;
+import fr.esms.indicateurs.report.HistoryPoint;
+import fr.esms.indicateurs.report.PackageUsed;
+import fr.esms.indicateurs.report.ProjectInfo;
+import fr.esms.indicateurs.report.RegionalReport;
+import fr.esms.indicateurs.report.RegionalRow;
+import fr.esms.indicateurs.report.RegionalWorkbookWriter;
+import fr.esms.indicateurs.rules.EssmsMeasure;
+import fr.esms.indicateurs.rules.IndicatorResult;
+import fr.esms.indicateurs.rules.MeasureWindow;
+import fr.esms.indicateurs.store.ReferentialStore;
+import fr.esms.indicateurs.store.ReportQueries;
+import fr.esms.indicateurs.store.ReportQueries.FedBy;
+import fr.esms.indicateurs.store.ResultStore.StoredResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Writes one workbook per ESSMS of the referential and the ARS's regional workbook for the window. ESSMS are read
+ * in batches (a few queries per batch) and their workbooks written in parallel, one small workbook per thread at
+ * a time, so memory stays flat whatever the size of the region.
+ */
+public class ReportsTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportsTasklet.class);
+    private static final int BATCH = 500;
+
+    private final Path output;
+    private final MeasureWindow window;
+    private final int lateDay;
+    private final ReferentialStore referentialStore;
+    private final ReportQueries queries;
+    private final int threads;
+
+    public ReportsTasklet(Path output, MeasureWindow window, int lateDay, ReferentialStore referentialStore,
+                          ReportQueries queries, int threads) {
+        this.output = output;
+        this.window = window;
+        this.lateDay = lateDay;
+        this.referentialStore = referentialStore;
+        this.queries = queries;
+        this.threads = threads;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        Referential referential = referentialStore.load();
+        Map<String, Project> projects = referential.projects().stream()
+                .collect(Collectors.toMap(Project::projetId, Function.identity()));
+        Map<String, String> categories = referential.essms().stream()
+                .collect(Collectors.toMap(Essms::finess, Essms::categorie));
+        List<RegionalRow> regional = new ArrayList<>();
+        EssmsWorkbookWriter writer = new EssmsWorkbookWriter();
+        String rejections = output.resolve("rejets").resolve(window.month() + ".csv").toString();
+        long start = System.nanoTime();
+        int written = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Essms> all = referential.essms();
+            for (int from = 0; from < all.size(); from += BATCH) {
+                List<Essms> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+                List<String> finess = batch.stream().map(Essms::finess).toList();
+                Map<String, EssmsMeasure> measures = queries.measures(finess, categories, window);
+                Map<String, Boolean> withData = queries.withData(finess, window);
+                Map<String, List<StoredResult>> history = queries.history(finess, window.months());
+                Map<String, List<FedBy>> packages = queries.packages(finess, window);
+                List<Future<Path>> pending = new ArrayList<>();
+                for (Essms essms : batch) {
+                    EssmsMeasure measure = measures.get(essms.finess());
+                    if (measure == null) {
+                        continue;
+                    }
+                    EssmsIdentity identity = identity(essms, projects.get(essms.projetId()));
+                    List<FedBy> fed = packages.getOrDefault(essms.finess(), List.of());
+                    EssmsReport report = new EssmsReport(identity, measure,
+                            historyPoints(history.getOrDefault(essms.finess(), List.of())),
+                            quality(fed, measure, rejections));
+                    pending.add(pool.submit(() -> writer.write(report, output)));
+                    LocalDate lastExport = fed.stream().map(FedBy::extractionDate).filter(Objects::nonNull)
+                            .max(Comparator.naturalOrder()).orElse(null);
+                    regional.add(new RegionalRow(identity, withData.getOrDefault(essms.finess(), false)
+                            ? measure : null, lastExport));
+                }
+                for (Future<Path> f : pending) {
+                    f.get();
+                    written++;
+                }
+                contribution.incrementWriteCount(pending.size());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                log.info("Rapports : {}/{} classeurs ESSMS ({} classeurs/s)", written, all.size(),
+                        Math.round(written / Math.max(seconds, 1e-3)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<ProjectInfo> projectInfos = referential.projects().stream().map(p -> new ProjectInfo(p.projetId(),
+                p.intitule(), p.finessEjPorteur(), p.typeFinancement().name(), p.dateConvention(),
+                p.dateFinDeploiement())).toList();
+        Path regionalFile = new RegionalWorkbookWriter().write(new RegionalReport(window.month(), window.months(),
+                regional, projectInfos, RegionalReport.deadline(window.month(), lateDay)), output);
+        log.info("Rapports écrits : {} classeurs ESSMS dans {} ; synthèse régionale {}", written,
+                output.resolve("rapports"), regionalFile);
+        return RepeatStatus.FINISHED;
+    }
+
+    static EssmsIdentity identity(Essms essms, Project project) {
+        return new EssmsIdentity(essms.finess(), essms.finessEj(), essms.raisonSociale(), essms.categorie(),
+                essms.sector(), essms.departement(), essms.projetId(), project == null ? null : project.intitule(),
+                essms.editeur());
+    }
+
+    private static List<HistoryPoint> historyPoints(List<StoredResult> history) {
+        Map<YearMonth, Map<fr.esms.indicateurs.rules.Indicator, IndicatorResult>> byMonth = new TreeMap<>();
+        int windowMonths = 1;
+        for (StoredResult r : history) {
+            byMonth.computeIfAbsent(r.month(), m -> new EnumMap<>(fr.esms.indicateurs.rules.Indicator.class))
+                    .put(r.result().indicator(), r.result());
+            windowMonths = r.windowMonths();
+        }
+        int months = windowMonths;
+        return byMonth.entrySet().stream().map(e -> new HistoryPoint(e.getKey(), months, e.getValue())).toList();
+    }
+
+    private static DataQuality quality(List<FedBy> fed, EssmsMeasure measure, String rejections) {
+        List<PackageUsed> used = fed.stream().map(p -> new PackageUsed(p.name(), p.editor(), p.software(),
+                p.softwareVersion(), p.extractionDate(), p.sha256())).toList();
+        List<FileCount> files = fed.stream().flatMap(p -> p.files().stream().map(f -> new FileCount(p.name(),
+                f.file(), f.read(), f.kept(), f.rejected(), f.rejectedWhole()))).toList();
+        return new DataQuality(used, files, measure.warnings(), rejections);
+    }
+}

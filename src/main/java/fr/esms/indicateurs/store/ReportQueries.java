@@ -1,0 +1,160 @@
+package fr.esms.indicateurs.store;
+
+import fr.esms.indicateurs.ingest.FileSummary;
+import fr.esms.indicateurs.rules.AdjustmentSource;
+import fr.esms.indicateurs.rules.AppliedAdjustment;
+import fr.esms.indicateurs.rules.EssmsMeasure;
+import fr.esms.indicateurs.rules.Indicator;
+import fr.esms.indicateurs.rules.IndicatorResult;
+import fr.esms.indicateurs.rules.MeasureWindow;
+import fr.esms.indicateurs.rules.RefusedAdjustment;
+import fr.esms.indicateurs.rules.Sector;
+import fr.esms.indicateurs.store.ResultStore.StoredResult;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the reports read back for a batch of ESSMS at once (a few queries per batch, never one per ESSMS): the
+ * stored measures with their adjustments and warnings, their history, and the packages that fed them.
+ */
+public class ReportQueries {
+
+    /** A package that fed an ESSMS, with its per-file counts. */
+    public record FedBy(String name, String sha256, String editor, String software, String softwareVersion,
+                        LocalDate extractionDate, List<FileSummary> files) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public ReportQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The stored measures of these ESSMS for the window, rebuilt as the rules returned them. */
+    public Map<String, EssmsMeasure> measures(List<String> finess, Map<String, String> categoryByFiness,
+                                              MeasureWindow window) {
+        if (finess.isEmpty()) {
+            return Map.of();
+        }
+        String in = in(finess);
+        Object[] args = args(finess, window.month().toString(), window.months());
+        Map<String, List<IndicatorResult>> results = new HashMap<>();
+        Map<String, String> versions = new HashMap<>();
+        jdbc.query("SELECT * FROM resultat WHERE finess IN (" + in + ") AND mois = ? AND fenetre_mois = ?", rs -> {
+            StoredResult r = ResultStore.stored(rs);
+            results.computeIfAbsent(r.finess(), k -> new ArrayList<>()).add(r.result());
+            versions.put(r.finess(), r.rulesVersion());
+        }, args);
+        Map<String, List<AppliedAdjustment>> applied = new HashMap<>();
+        Map<String, List<RefusedAdjustment>> refused = new HashMap<>();
+        jdbc.query("SELECT * FROM resultat_amenagement WHERE finess IN (" + in + ") AND mois = ? AND fenetre_mois = ? "
+                + "ORDER BY indicateur, motif", rs -> {
+            String indicator = rs.getString("indicateur");
+            Indicator i = indicator == null ? null : Indicator.valueOf(indicator);
+            AdjustmentSource source = AdjustmentSource.valueOf(rs.getString("source"));
+            if (rs.getBoolean("applique")) {
+                applied.computeIfAbsent(rs.getString("finess"), k -> new ArrayList<>()).add(new AppliedAdjustment(i,
+                        rs.getString("motif"), rs.getString("libelle"), rs.getLong("personnes"), source,
+                        rs.getString("reference")));
+            } else {
+                refused.computeIfAbsent(rs.getString("finess"), k -> new ArrayList<>()).add(new RefusedAdjustment(i,
+                        rs.getString("motif"), source, rs.getLong("personnes"), rs.getString("raison")));
+            }
+        }, args);
+        Map<String, List<String>> warnings = new HashMap<>();
+        jdbc.query("SELECT finess, message FROM resultat_avertissement WHERE finess IN (" + in + ") AND mois = ? "
+                + "AND fenetre_mois = ?", rs -> {
+            warnings.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        }, args);
+        Map<String, EssmsMeasure> measures = new LinkedHashMap<>();
+        for (String f : finess) {
+            List<IndicatorResult> rows = results.get(f);
+            if (rows == null) {
+                continue;
+            }
+            rows.sort(java.util.Comparator.comparing(IndicatorResult::indicator));
+            measures.put(f, new EssmsMeasure(f, window, versions.get(f), Sector.ofCategory(categoryByFiness.get(f)),
+                    rows, applied.getOrDefault(f, List.of()), refused.getOrDefault(f, List.of()),
+                    warnings.getOrDefault(f, List.of())));
+        }
+        return measures;
+    }
+
+    /** Whether data fed each ESSMS in the stored window. */
+    public Map<String, Boolean> withData(List<String> finess, MeasureWindow window) {
+        if (finess.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Boolean> withData = new HashMap<>();
+        jdbc.query("SELECT DISTINCT finess, avec_donnees FROM resultat WHERE finess IN (" + in(finess)
+                        + ") AND mois = ? AND fenetre_mois = ?",
+                rs -> {
+                    withData.put(rs.getString(1), rs.getBoolean(2));
+                }, args(finess, window.month().toString(), window.months()));
+        return withData;
+    }
+
+    /** Every stored month of these ESSMS for a window length, oldest first. */
+    public Map<String, List<StoredResult>> history(List<String> finess, int windowMonths) {
+        if (finess.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<StoredResult>> history = new HashMap<>();
+        jdbc.query("SELECT * FROM resultat WHERE finess IN (" + in(finess) + ") AND fenetre_mois = ? "
+                + "ORDER BY mois, indicateur", rs -> {
+            StoredResult r = ResultStore.stored(rs);
+            history.computeIfAbsent(r.finess(), k -> new ArrayList<>()).add(r);
+        }, args(finess, windowMonths));
+        return history;
+    }
+
+    /** The ingested packages whose period overlaps the window and that fed these ESSMS. */
+    public Map<String, List<FedBy>> packages(List<String> finess, MeasureWindow window) {
+        if (finess.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> shaByFiness = new HashMap<>();
+        Map<String, FedBy> bySha = new LinkedHashMap<>();
+        jdbc.query("SELECT e.finess, p.* FROM paquet_essms e JOIN paquet p ON p.sha256 = e.sha256 "
+                + "WHERE e.finess IN (" + in(finess) + ") AND p.statut = 'INGERE' AND p.periode_debut <= ? "
+                + "AND p.periode_fin >= ? ORDER BY p.ordre", rs -> {
+            String sha = rs.getString("sha256");
+            shaByFiness.computeIfAbsent(rs.getString("finess"), k -> new ArrayList<>()).add(sha);
+            Date extraction = rs.getDate("date_extraction");
+            bySha.putIfAbsent(sha, new FedBy(rs.getString("nom"), sha, rs.getString("editeur"),
+                    rs.getString("logiciel"), rs.getString("version_logiciel"),
+                    extraction == null ? null : extraction.toLocalDate(), new ArrayList<>()));
+        }, args(finess, Date.valueOf(window.end()), Date.valueOf(window.start())));
+        for (FedBy p : bySha.values()) {
+            jdbc.query("SELECT fichier, lus, retenus, rejetes, rejet_entier FROM paquet_fichier WHERE sha256 = ? "
+                    + "ORDER BY fichier", rs -> {
+                p.files().add(new FileSummary(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getString(5)));
+            }, p.sha256());
+        }
+        Map<String, List<FedBy>> result = new HashMap<>();
+        shaByFiness.forEach((f, shas) -> result.put(f, shas.stream().map(bySha::get).toList()));
+        return result;
+    }
+
+    private static String in(List<String> values) {
+        return String.join(", ", Collections.nCopies(values.size(), "?"));
+    }
+
+    private static Object[] args(List<String> values, Object... more) {
+        Object[] args = new Object[values.size() + more.length];
+        for (int i = 0; i < values.size(); i++) {
+            args[i] = values.get(i);
+        }
+        System.arraycopy(more, 0, args, values.size(), more.length);
+        return args;
+    }
+}
