@@ -41,7 +41,7 @@ public final class PackageLoad implements PackageVisitor {
     private static final int I = Types.INTEGER;
     private static final int B = Types.BIGINT;
 
-    private enum Target {
+    enum Target {
         SEJOUR("sejour", List.of("finess", "usager_id", "date_entree"),
                 List.of("finess", "usager_id", "date_entree", "date_sortie", "motifs", "ordre"), V, V, D, D, V, V),
         DOSSIER("dossier", List.of("finess", "dossier_id"),
@@ -64,21 +64,47 @@ public final class PackageLoad implements PackageVisitor {
         AVERTISSEMENT("INSERT INTO paquet_avertissement (sha256, fichier, ligne, message) VALUES (?, ?, ?, ?)",
                 V, V, B, V);
 
-        private final String sql;
-        private final int[] types;
+        final String sql;
+        final int[] types;
+        /** For bulk loading: the table, its key (null for a union on the whole row) and the columns given. */
+        final String table;
+        final List<String> keys;
+        final List<String> columns;
 
         Target(String sql, int... types) {
             this.sql = sql;
             this.types = types;
+            this.table = sql.substring("INSERT INTO ".length(), sql.indexOf(' ', "INSERT INTO ".length()));
+            this.keys = null;
+            this.columns = List.of(sql.substring(sql.indexOf('(') + 1, sql.indexOf(')')).split(",\\s*"));
         }
 
         Target(String table, List<String> keys, List<String> columns, int... types) {
-            this(keys == null ? Upserts.insertIfAbsent(table, columns, types)
-                    : Upserts.latestByKey(table, keys, columns, types), types);
+            this.sql = keys == null ? Upserts.insertIfAbsent(table, columns, types)
+                    : Upserts.latestByKey(table, keys, columns, types);
+            this.types = types;
+            this.table = table;
+            this.keys = keys;
+            this.columns = columns;
+        }
+
+        boolean isPlainInsert() {
+            return sql.startsWith("INSERT");
+        }
+    }
+
+    /** Where full batches go: JDBC batches, or PostgreSQL's COPY then one set-based merge per table. */
+    interface RowSink {
+        void write(Target target, List<Object[]> rows);
+
+        /** Called once every batch is written, before the package's own rows. */
+        default void finish() {
         }
     }
 
     private final JdbcTemplate jdbc;
+    private final RowSink sink;
+    private final int batchSize;
     private final ExportPackage pkg;
     private final Map<Target, List<Object[]>> pending = new EnumMap<>(Target.class);
     private final TreeSet<String> finessFed = new TreeSet<>();
@@ -89,9 +115,12 @@ public final class PackageLoad implements PackageVisitor {
     private long rowsKept;
     private long rowsRejected;
 
-    PackageLoad(JdbcTemplate jdbc, ExportPackage pkg) {
+    PackageLoad(JdbcTemplate jdbc, ExportPackage pkg, boolean postgres) {
         this.jdbc = jdbc;
         this.pkg = pkg;
+        this.sink = postgres ? new PostgresCopySink(jdbc) : (target, rows) -> jdbc.batchUpdate(target.sql, rows,
+                target.types);
+        this.batchSize = postgres ? 50_000 : BATCH;
     }
 
     @Override
@@ -186,6 +215,7 @@ public final class PackageLoad implements PackageVisitor {
             throw new IllegalStateException("paquet rejeté : " + rejected.reason());
         }
         pending.keySet().forEach(this::flush);
+        sink.finish();
         jdbc.update("INSERT INTO paquet (sha256, nom, ordre, editeur, logiciel, version_logiciel, finess_ej, "
                         + "date_extraction, periode_debut, periode_fin, statut, ingere_le) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'INGERE', ?)",
@@ -205,9 +235,9 @@ public final class PackageLoad implements PackageVisitor {
     }
 
     private void add(Target target, Object... args) {
-        List<Object[]> rows = pending.computeIfAbsent(target, t -> new ArrayList<>(BATCH));
+        List<Object[]> rows = pending.computeIfAbsent(target, t -> new ArrayList<>());
         rows.add(args);
-        if (rows.size() >= BATCH) {
+        if (rows.size() >= batchSize) {
             flush(target);
         }
     }
@@ -215,7 +245,7 @@ public final class PackageLoad implements PackageVisitor {
     private void flush(Target target) {
         List<Object[]> rows = pending.get(target);
         if (rows != null && !rows.isEmpty()) {
-            jdbc.batchUpdate(target.sql, rows, target.types);
+            sink.write(target, rows);
             rows.clear();
         }
     }

@@ -30,10 +30,14 @@ public class PivotStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    /** PostgreSQL loads by COPY; H2 by JDBC batches. */
+    private final boolean postgres;
 
     public PivotStore(JdbcTemplate jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
+                c -> c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
     }
 
     /** The name under which this content was processed, and how, if it was. */
@@ -57,7 +61,7 @@ public class PivotStore {
                     : "contenu identique à un paquet déjà traité sous le nom " + known.get() + " : non recompté";
             return new Outcome(pkg, Status.DEJA_TRAITE, detail, 0, 0, List.of());
         }
-        PackageLoad load = new PackageLoad(jdbc, pkg);
+        PackageLoad load = new PackageLoad(jdbc, pkg, postgres);
         tx.executeWithoutResult(status -> {
             reader.read(pkg, load);
             if (load.isRejected()) {

@@ -186,4 +186,18 @@ abstract class PivotStoreContractTest {
         assertThat(jdbc.queryForList("SELECT dossier_id FROM dossier", String.class)).containsExactly("D-NOW");
         assertThat(jdbc.queryForList("SELECT message_id FROM mss", String.class)).containsExactly("M-NOW");
     }
+
+    @Test
+    void aKeyRepeatedInOnePackageKeepsItsLastRow() {
+        store.ingest(pkg("p", "sha-dup"), (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 11, 3)));
+            v.row(PivotFile.AGENDA, new EventRow(ESSMS_A, "D1", "E1", LocalDate.of(2026, 10, 5), EventStatus.PREVU,
+                    null, 2));
+            v.row(PivotFile.AGENDA, new EventRow(ESSMS_A, "D1", "E1", LocalDate.of(2026, 10, 6), EventStatus.ANNULE,
+                    null, 3));
+        });
+        EssmsActivity a = activity(ESSMS_A, new MeasureWindow(YearMonth.of(2026, 10), 1));
+        assertThat(a.events()).containsExactly(new EssmsActivity.AgendaEvent("E1", "D1", LocalDate.of(2026, 10, 6),
+                EventStatus.ANNULE));
+    }
 }
