@@ -1,11 +1,107 @@
 package fr.esms.indicateurs.ingest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
-/** TEMPORARY stub until the ingest-reader branch lands. */
+/**
+ * Lists the export packages of a dépôt folder: each sub-folder and each {@code .zip} directly in it is a package.
+ * Hidden entries (name starting with {@code .}) are skipped; any other entry (other file, symbolic link) is a
+ * warning. A zip is opened (never extracted) and refused when unreadable, when an entry would escape the package
+ * ({@code ..}, absolute path), when it has more than {@code maxEntries} entries or declares more than
+ * {@code maxUncompressedBytes} uncompressed bytes. Nested zips are never opened.
+ *
+ * <p>The SHA-256 of a zip is that of its bytes; the SHA-256 of a folder covers its visible regular files, sorted
+ * by relative path (each file contributes its {@code /}-separated relative path, a NUL byte and the SHA-256 of its
+ * content), so the same content always gives the same hash whatever the file dates or the order on disk.
+ */
 public final class DepotScanner {
-    public List<ExportPackage> scan(Path depot) {
-        throw new UnsupportedOperationException();
+
+    public static final long DEFAULT_MAX_UNCOMPRESSED_BYTES = ZipLimits.DEFAULT_MAX_UNCOMPRESSED_BYTES;
+    public static final int DEFAULT_MAX_ENTRIES = ZipLimits.DEFAULT_MAX_ENTRIES;
+
+    private final ZipLimits limits;
+
+    /** With the default limits: 2 Gio uncompressed, 1000 entries per zip. */
+    public DepotScanner() {
+        this(DEFAULT_MAX_UNCOMPRESSED_BYTES, DEFAULT_MAX_ENTRIES);
+    }
+
+    public DepotScanner(long maxUncompressedBytes, int maxEntries) {
+        this.limits = new ZipLimits(maxUncompressedBytes, maxEntries);
+    }
+
+    /** @throws IOException if the dépôt folder itself cannot be listed, or a package cannot be read from disk */
+    public DepotScan scan(Path depot) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(depot)) {
+            stream.forEach(entries::add);
+        }
+        entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        List<ExportPackage> packages = new ArrayList<>();
+        List<Rejection> refused = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Path entry : entries) {
+            String name = entry.getFileName().toString();
+            if (name.startsWith(".")) {
+                continue;
+            }
+            if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                packages.add(new ExportPackage(name, entry, folderSha256(entry)));
+            } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
+                    && name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                try (ZipContent ignored = ZipContent.open(entry, limits)) {
+                    packages.add(new ExportPackage(name, entry, fileSha256(entry)));
+                } catch (PackageRefusedException e) {
+                    refused.add(new Rejection(name, "", 0, "", "", e.getMessage() + " : paquet rejeté en entier"));
+                }
+            } else if (Files.isSymbolicLink(entry)) {
+                warnings.add("lien symbolique « " + name + " » ignoré : un paquet est un dossier ou un .zip");
+            } else {
+                warnings.add("fichier « " + name + " » ignoré : un paquet est un dossier ou un .zip");
+            }
+        }
+        return new DepotScan(packages, refused, warnings);
+    }
+
+    static String fileSha256(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] buffer = new byte[65536];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static String folderSha256(Path folder) throws IOException {
+        MessageDigest digest = sha256();
+        for (String relative : FolderContent.list(folder).files()) {
+            digest.update(relative.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(HexFormat.of().parseHex(fileSha256(folder.resolve(relative))));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 }

@@ -1,0 +1,160 @@
+package fr.esms.indicateurs.ingest;
+
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One CSV file of the pivot format, streamed record by record with Commons CSV: strict UTF-8 (a leading BOM is
+ * dropped), {@code ;} delimiter, {@code "} quoting as in RFC 4180. Records whose fields are all blank are skipped
+ * (and counted). Each record knows the physical line it starts on (first line = 1), quoted fields spanning several
+ * lines included.
+ */
+final class CsvTable implements Closeable {
+
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setDelimiter(';')
+            .setQuote('"')
+            .setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(false)
+            .get();
+
+    /** A non-blank record and the physical line it starts on. */
+    record Line(long number, List<String> values) {
+    }
+
+    /** A CSV syntax error (unclosed quote...) on the record starting at {@code line}; French message. */
+    static final class SyntaxException extends IOException {
+        private final long line;
+
+        SyntaxException(long line, String frenchMessage, Throwable cause) {
+            super(frenchMessage, cause);
+            this.line = line;
+        }
+
+        long line() {
+            return line;
+        }
+    }
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private long lastLine;
+    private long blankRecords;
+    private long firstBlankLine;
+
+    CsvTable(InputStream in) throws IOException {
+        this.parser = FORMAT.parse(new StrictUtf8Reader(in));
+        this.records = parser.iterator();
+    }
+
+    /**
+     * Reads a whole file once without keeping anything, so that a file that is not UTF-8 or not valid CSV is
+     * rejected before any of its rows is handed out.
+     */
+    static void check(InputStream in) throws IOException {
+        try (CsvTable table = new CsvTable(in)) {
+            while (table.next() != null) {
+                // only decoding and parsing matter here
+            }
+        }
+    }
+
+    /** The next non-blank record, or {@code null} at the end of the file. */
+    Line next() throws IOException {
+        while (true) {
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) {
+                    return null;
+                }
+                record = records.next();
+            } catch (UncheckedIOException e) {
+                throw translate(e.getCause());
+            }
+            long start = lastLine + 1;
+            // After a record, the parser has consumed its closing line break: its count is the record's last line.
+            lastLine = parser.getCurrentLineNumber();
+            List<String> values = record.toList();
+            if (values.stream().allMatch(String::isBlank)) {
+                if (blankRecords++ == 0) {
+                    firstBlankLine = start;
+                }
+                continue;
+            }
+            return new Line(start, values);
+        }
+    }
+
+    private IOException translate(IOException e) {
+        if (e instanceof CSVException) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            String french;
+            if (message.contains("EOF reached before encapsulated token finished")) {
+                french = "guillemet ouvert jamais refermé";
+            } else if (message.contains("Invalid character between encapsulated token and delimiter")) {
+                french = "caractère inattendu après un guillemet fermant (les guillemets d'une valeur doivent être doublés)";
+            } else {
+                french = "syntaxe CSV invalide";
+            }
+            return new SyntaxException(lastLine + 1, french, e);
+        }
+        return e;
+    }
+
+    long blankRecords() {
+        return blankRecords;
+    }
+
+    long firstBlankLine() {
+        return firstBlankLine;
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+
+    /**
+     * A header matched against the columns a file knows: names trimmed and compared case-insensitively.
+     * {@code index} maps each known column present to its position.
+     */
+    record Header(Map<String, Integer> index, List<String> missing, List<String> unknown, List<String> duplicated,
+                  int width) {
+
+        static Header of(List<String> names, List<String> required, List<String> optional) {
+            Set<String> known = new LinkedHashSet<>(required);
+            known.addAll(optional);
+            Map<String, Integer> index = new LinkedHashMap<>();
+            List<String> unknown = new ArrayList<>();
+            Set<String> duplicated = new LinkedHashSet<>();
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i).trim().toLowerCase(Locale.ROOT);
+                if (known.contains(name)) {
+                    if (index.putIfAbsent(name, i) != null) {
+                        duplicated.add(name);
+                    }
+                } else {
+                    unknown.add(name.isEmpty() ? "(sans nom, colonne " + (i + 1) + ")" : names.get(i).trim());
+                }
+            }
+            List<String> missing = required.stream().filter(c -> !index.containsKey(c)).toList();
+            return new Header(Map.copyOf(index), missing, List.copyOf(unknown), List.copyOf(duplicated),
+                    names.size());
+        }
+    }
+}
