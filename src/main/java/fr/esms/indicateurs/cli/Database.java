@@ -4,8 +4,6 @@ import fr.esms.indicateurs.EsmsIndicateursApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /** Starts the application context on the database the operator named (default: the H2 file under ./data/). */
 final class Database {
@@ -16,11 +14,9 @@ final class Database {
     }
 
     static ConfigurableApplicationContext start(String url) {
-        List<String> properties = new ArrayList<>();
-        properties.add("spring.datasource.url=" + (url == null ? DEFAULT_URL : url));
+        // Given as a command-line property: it must win over application.properties.
         return new SpringApplicationBuilder(EsmsIndicateursApplication.class)
-                .properties(properties.toArray(String[]::new))
                 .logStartupInfo(false)
-                .run();
+                .run("--spring.datasource.url=" + (url == null || url.isBlank() ? DEFAULT_URL : url));
     }
 }

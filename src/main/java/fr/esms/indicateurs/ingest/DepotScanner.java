@@ -75,7 +75,7 @@ public final class DepotScanner {
         return new DepotScan(packages, refused, warnings);
     }
 
-    static String fileSha256(Path file) throws IOException {
+    public static String fileSha256(Path file) throws IOException {
         MessageDigest digest = sha256();
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             byte[] buffer = new byte[65536];

@@ -1,6 +1,8 @@
 package fr.esms.indicateurs.jobs;
 
+import fr.esms.indicateurs.ingest.DepotScan;
 import fr.esms.indicateurs.ingest.DepotScanner;
+import fr.esms.indicateurs.ingest.Rejection;
 import fr.esms.indicateurs.ingest.ExportPackage;
 import fr.esms.indicateurs.ingest.FileSummary;
 import fr.esms.indicateurs.ingest.PackageReader;
@@ -49,12 +51,21 @@ public class IngestionTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         if (packages == null) {
-            packages = new DepotScanner().scan(depot);
+            DepotScan scan = new DepotScanner().scan(depot);
+            packages = scan.packages();
+            scan.warnings().forEach(w -> log.warn("Dépôt : {}", w));
+            for (Rejection refused : scan.refused()) {
+                ExportPackage pkg = new ExportPackage(refused.packageName(), depot.resolve(refused.packageName()),
+                        DepotScanner.fileSha256(depot.resolve(refused.packageName())));
+                pivotStore.recordRefused(pkg, refused);
+                seen.add(pkg.sha256());
+                log.warn("{} : REJETÉ en entier — {}", pkg.name(), refused.reason());
+            }
             Set<String> known = referentialStore.load().essms().stream().map(Essms::finess).collect(Collectors.toSet());
             reader = new PackageReader(known::contains);
-            log.info("Dépôt {} : {} paquet(s) trouvé(s)", depot, packages.size());
+            log.info("Dépôt {} : {} paquet(s) trouvé(s)", depot, packages.size() + scan.refused().size());
         }
         if (next < packages.size()) {
             ExportPackage pkg = packages.get(next++);

@@ -79,9 +79,9 @@ public final class PackageLoad implements PackageVisitor {
             this.columns = List.of(sql.substring(sql.indexOf('(') + 1, sql.indexOf(')')).split(",\\s*"));
         }
 
+        /** A table combined by key (latest export wins), or a union on the whole row when {@code keys} is null. */
         Target(String table, List<String> keys, List<String> columns, int... types) {
-            this.sql = keys == null ? Upserts.insertIfAbsent(table, columns, types)
-                    : Upserts.latestByKey(table, keys, columns, types);
+            this.sql = null;
             this.types = types;
             this.table = table;
             this.keys = keys;
@@ -89,7 +89,7 @@ public final class PackageLoad implements PackageVisitor {
         }
 
         boolean isPlainInsert() {
-            return sql.startsWith("INSERT");
+            return sql != null;
         }
     }
 
@@ -118,8 +118,7 @@ public final class PackageLoad implements PackageVisitor {
     PackageLoad(JdbcTemplate jdbc, ExportPackage pkg, boolean postgres) {
         this.jdbc = jdbc;
         this.pkg = pkg;
-        this.sink = postgres ? new PostgresCopySink(jdbc) : (target, rows) -> jdbc.batchUpdate(target.sql, rows,
-                target.types);
+        this.sink = new StagingSink(jdbc, postgres);
         this.batchSize = postgres ? 50_000 : BATCH;
     }
 

@@ -123,6 +123,13 @@ public class PivotStore {
     public record PackageFiles(String name, String sha256, String status, List<FileSummary> files) {
     }
 
+    /** A package refused before reading (unsafe zip): remembered like a package rejected whole, once. */
+    public void recordRefused(ExportPackage pkg, Rejection reason) {
+        if (processedAs(pkg.sha256()).isEmpty()) {
+            recordRejected(pkg, reason, List.of());
+        }
+    }
+
     /** A package rejected whole is remembered with its reason, so that a re-run reports it the same way. */
     private void recordRejected(ExportPackage pkg, Rejection reason, List<FileSummary> files) {
         tx.executeWithoutResult(status -> {

@@ -14,33 +14,43 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * PostgreSQL bulk path: rows go by COPY into a temporary staging table, then one set-based MERGE per table keeps,
- * for each key, the last row of the package (file order) and applies the same "latest export wins" rule as the
- * row-by-row path. Plain inserts (rejections, warnings) are copied straight into their table.
+ * Bulk path: rows go into a staging table (PostgreSQL: by COPY; H2: by JDBC batch inserts, its fastest), then one
+ * set-based MERGE per table keeps, for each key, the last row of the package (file order) and applies the
+ * "latest export wins" rule. Plain inserts (rejections, warnings) go straight into their table.
  */
-final class PostgresCopySink implements PackageLoad.RowSink {
+final class StagingSink implements PackageLoad.RowSink {
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
     private final Set<PackageLoad.Target> staged = EnumSet.noneOf(PackageLoad.Target.class);
     private long sequence;
 
-    PostgresCopySink(JdbcTemplate jdbc) {
+    StagingSink(JdbcTemplate jdbc, boolean postgres) {
         this.jdbc = jdbc;
+        this.postgres = postgres;
     }
 
     @Override
     public void write(PackageLoad.Target target, List<Object[]> rows) {
         if (target.isPlainInsert()) {
-            copy(target.table + " (" + String.join(", ", target.columns) + ")", rows, false);
+            if (postgres) {
+                copy(target.table + " (" + String.join(", ", target.columns) + ")", rows, false);
+            } else {
+                jdbc.batchUpdate(target.sql, rows, target.types);
+            }
             return;
         }
         if (staged.add(target)) {
-            jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS " + staging(target) + " AS SELECT "
-                    + String.join(", ", target.columns) + ", CAST(0 AS BIGINT) AS seq FROM " + target.table
-                    + " WITH NO DATA");
-            jdbc.execute("TRUNCATE " + staging(target));
+            String create = postgres ? "CREATE TEMP TABLE IF NOT EXISTS " : "CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS ";
+            jdbc.execute(create + staging(target) + " AS SELECT " + String.join(", ", target.columns)
+                    + ", CAST(0 AS BIGINT) AS seq FROM " + target.table + " WITH NO DATA");
+            jdbc.execute("DELETE FROM " + staging(target));
         }
-        copy(staging(target) + " (" + String.join(", ", target.columns) + ", seq)", rows, true);
+        if (postgres) {
+            copy(staging(target) + " (" + String.join(", ", target.columns) + ", seq)", rows, true);
+        } else {
+            insert(target, rows);
+        }
     }
 
     @Override
@@ -49,9 +59,9 @@ final class PostgresCopySink implements PackageLoad.RowSink {
             String columns = String.join(", ", target.columns);
             List<String> keys = target.keys == null ? target.columns : target.keys;
             String keyList = String.join(", ", keys);
-            // DISTINCT ON keeps the highest seq: the last row of the package for the key, as in file order.
-            String source = "(SELECT DISTINCT ON (" + keyList + ") " + columns + " FROM " + staging(target)
-                    + " ORDER BY " + keyList + ", seq DESC)";
+            // The highest seq is the last row of the package for the key, as in file order.
+            String source = "(SELECT " + columns + " FROM (SELECT " + columns + ", ROW_NUMBER() OVER (PARTITION BY "
+                    + keyList + " ORDER BY seq DESC) AS rang FROM " + staging(target) + ") x WHERE rang = 1)";
             String on = keys.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
             String insert = " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES ("
                     + target.columns.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
@@ -59,13 +69,26 @@ final class PostgresCopySink implements PackageLoad.RowSink {
                     + target.columns.stream().filter(c -> !target.keys.contains(c)).map(c -> c + " = s." + c)
                     .collect(Collectors.joining(", "));
             jdbc.execute("MERGE INTO " + target.table + " t USING " + source + " s ON " + on + update + insert);
-            jdbc.execute("TRUNCATE " + staging(target));
+            jdbc.execute("DELETE FROM " + staging(target));
         }
         staged.clear();
     }
 
     private static String staging(PackageLoad.Target target) {
         return "stg_" + target.table;
+    }
+
+    private void insert(PackageLoad.Target target, List<Object[]> rows) {
+        int[] types = java.util.Arrays.copyOf(target.types, target.types.length + 1);
+        types[target.types.length] = java.sql.Types.BIGINT;
+        List<Object[]> numbered = new java.util.ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Object[] withSeq = java.util.Arrays.copyOf(row, row.length + 1);
+            withSeq[row.length] = sequence++;
+            numbered.add(withSeq);
+        }
+        jdbc.batchUpdate("INSERT INTO " + staging(target) + " (" + String.join(", ", target.columns) + ", seq) VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(types.length, "?")) + ")", numbered, types);
     }
 
     private void copy(String into, List<Object[]> rows, boolean withSequence) {
