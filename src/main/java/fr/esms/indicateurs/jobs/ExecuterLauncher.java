@@ -63,13 +63,30 @@ public class ExecuterLauncher {
             if (refRejections > 0) {
                 lines.add("Référentiel : " + refRejections + " ligne(s) rejetée(s)");
             }
-            for (PivotStore.PackageFiles pkg : pivotStore.fileSummaries(packages)) {
-                lines.add("Paquet " + pkg.name() + (pkg.status().equals("REJETE") ? " : REJETÉ en entier" : ""));
+            List<PivotStore.PackageFiles> summaries = pivotStore.fileSummaries(packages);
+            lines.add(summaries.size() + " paquet(s) dans le dépôt");
+            java.util.Map<String, long[]> perFile = new java.util.TreeMap<>();
+            List<String> withRejections = new ArrayList<>();
+            for (PivotStore.PackageFiles pkg : summaries) {
+                long rejected = 0;
                 for (FileSummary f : pkg.files()) {
-                    lines.add(String.format("  %-28s lues %8d   retenues %8d   rejetées %6d%s", f.file(), f.read(),
-                            f.kept(), f.rejected(), f.rejectedWhole() == null ? "" : "   (fichier rejeté : "
-                                    + f.rejectedWhole() + ")"));
+                    long[] counts = perFile.computeIfAbsent(f.file(), k -> new long[3]);
+                    counts[0] += f.read();
+                    counts[1] += f.kept();
+                    counts[2] += f.rejected();
+                    rejected += f.rejected() + (f.rejectedWhole() == null ? 0 : 1);
                 }
+                if (pkg.status().equals("REJETE")) {
+                    withRejections.add(pkg.name() + " : rejeté en entier");
+                } else if (rejected > 0) {
+                    withRejections.add(pkg.name() + " : " + rejected + " rejet(s)");
+                }
+            }
+            perFile.forEach((file, c) -> lines.add(String.format("  %-28s lues %10d   retenues %10d   rejetées %8d",
+                    file, c[0], c[1], c[2])));
+            withRejections.stream().limit(20).forEach(l -> lines.add("  " + l));
+            if (withRejections.size() > 20) {
+                lines.add("  … et " + (withRejections.size() - 20) + " autre(s) paquet(s) avec rejets");
             }
             rejections += pivotStore.rejections(packages).size();
             if (request != null) {
