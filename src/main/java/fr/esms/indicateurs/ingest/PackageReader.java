@@ -309,6 +309,8 @@ public final class PackageReader {
                 return null;
             } catch (MalformedUtf8Exception e) {
                 return "fichier non décodable en UTF-8 (octets invalides ligne " + e.line() + ")";
+            } catch (StrictUtf8Reader.LineTooLongException e) {
+                return "fichier CSV mal formé (ligne " + e.line() + " : plus de " + e.max() + " caractères)";
             } catch (CsvTable.SyntaxException e) {
                 return "fichier CSV mal formé (ligne " + e.line() + " : " + e.getMessage() + ")";
             }

@@ -428,6 +428,18 @@ class PackageReaderTest {
     }
 
     @Test
+    void aHugeLineRejectsTheWholeFileInsteadOfBeingHeldInMemory() throws Exception {
+        RecordingVisitor v = read(folder(depot, "p", files("agenda.csv",
+                "finess;dossier_id;evenement_id;date_evenement;type\n"
+                        + ET1 + ";D1;A1;2025-03-01;ok\n"
+                        + ET1 + ";D1;A2;2025-03-01;\"" + "x".repeat((int) CsvTable.MAX_LINE_CHARS) + "\"\n")));
+
+        assertThat(v.rowsOf(PivotFile.AGENDA)).isEmpty();
+        assertThat(v.summaryOf("agenda.csv").rejectedWhole()).isEqualTo("fichier CSV mal formé (ligne 3 :"
+                + " plus de 1048576 caractères) : fichier rejeté en entier");
+    }
+
+    @Test
     void lineNumbersArePhysicalLinesEvenAfterMultiLineQuotedFieldsAndBlankLines() throws Exception {
         String agenda = "finess;dossier_id;evenement_id;date_evenement;type\r\n"
                 + ET1 + ";D1;A1;2025-03-01;\"atelier\r\ncuisine; « \"\"maison\"\" »\"\r\n"  // lines 2-3
