@@ -33,6 +33,9 @@ final class CsvTable implements Closeable {
             .setIgnoreSurroundingSpaces(false)
             .get();
 
+    /** Longest physical line accepted, in characters. */
+    static final long MAX_LINE_CHARS = 1 << 20;
+
     /** A non-blank record and the physical line it starts on. */
     record Line(long number, List<String> values) {
     }
@@ -58,7 +61,7 @@ final class CsvTable implements Closeable {
     private long firstBlankLine;
 
     CsvTable(InputStream in) throws IOException {
-        this.parser = FORMAT.parse(new StrictUtf8Reader(in));
+        this.parser = FORMAT.parse(new StrictUtf8Reader(in, MAX_LINE_CHARS));
         this.records = parser.iterator();
     }
 

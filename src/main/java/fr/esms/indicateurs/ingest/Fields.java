@@ -83,11 +83,11 @@ final class Fields {
         if (!Finess.isAcceptable(verdict)) {
             throw new RowProblem(column, value, Finess.explain(verdict));
         }
-        if (verdict == Finess.Verdict.VALID_KEY_UNCHECKED) {
-            keyUncheckedFiness.accept(column, value);
-        }
         if (inReferential != null && !inReferential.test(value)) {
             throw new RowProblem(column, value, "ESSMS absent du référentiel (essms.csv) : ligne rejetée");
+        }
+        if (verdict == Finess.Verdict.VALID_KEY_UNCHECKED) {
+            keyUncheckedFiness.accept(column, value);
         }
         return value;
     }

@@ -105,7 +105,7 @@ public final class PackageReader {
             toRead.add(0, manifestName);
             content.verify(toRead);
 
-            List<String[]> manifestWarnings = new ArrayList<>();
+            List<Notice> manifestWarnings = new ArrayList<>();
             Manifest manifest;
             try {
                 manifest = readManifest(manifestName, manifestWarnings);
@@ -119,7 +119,7 @@ public final class PackageReader {
                 return;
             }
             visitor.manifest(manifest);
-            manifestWarnings.forEach(w -> visitor.warning(PackageContent.MANIFEST, Long.parseLong(w[0]), w[1]));
+            manifestWarnings.forEach(this::warn);
             warnIgnoredFiles(dataFiles);
             for (Map.Entry<PivotFile, String> e : dataFiles.entrySet()) {
                 readDataFile(e.getKey(), e.getValue());
@@ -129,7 +129,7 @@ public final class PackageReader {
         private void warnIgnoredFiles(Map<PivotFile, String> dataFiles) {
             Set<String> known = new HashSet<>(dataFiles.values());
             known.add(files.get(PackageContent.MANIFEST));
-            List<String[]> ignored = new ArrayList<>();
+            List<Notice> ignored = new ArrayList<>();
             for (String name : content.files()) {
                 if (known.contains(name)) {
                     continue;
@@ -138,27 +138,31 @@ public final class PackageReader {
                 if (lower.equals(AGGREGATES)) {
                     visitor.warning(name, 0, "agregats.csv n'est pas encore pris en charge : fichier ignoré");
                 } else if (lower.endsWith(".zip")) {
-                    ignored.add(new String[] {name, "archive imbriquée non ouverte : ignorée"});
+                    ignored.add(new Notice(name, 0, "archive imbriquée non ouverte : ignorée"));
                 } else {
-                    ignored.add(new String[] {name, "fichier inconnu du format pivot : ignoré"});
+                    ignored.add(new Notice(name, 0, "fichier inconnu du format pivot : ignoré"));
                 }
             }
             for (String path : content.outside()) {
-                ignored.add(new String[] {path, "fichier hors du dossier du paquet (sa racine ou un seul"
-                        + " sous-dossier), ou qui n'est pas un fichier ordinaire : ignoré"});
+                ignored.add(new Notice(path, 0, "fichier hors du dossier du paquet (sa racine ou un seul"
+                        + " sous-dossier), ou qui n'est pas un fichier ordinaire : ignoré"));
             }
             for (int i = 0; i < ignored.size(); i++) {
                 if (i == MAX_IGNORED_FILE_WARNINGS) {
                     visitor.warning("", 0, "et " + (ignored.size() - i) + " autres fichiers ignorés");
                     break;
                 }
-                visitor.warning(ignored.get(i)[0], 0, ignored.get(i)[1]);
+                warn(ignored.get(i));
             }
+        }
+
+        private void warn(Notice notice) {
+            visitor.warning(notice.file(), notice.line(), notice.message());
         }
 
         // ---------------------------------------------------------------- manifest
 
-        private Manifest readManifest(String name, List<String[]> warnings) throws IOException, ManifestProblem {
+        private Manifest readManifest(String name, List<Notice> warnings) throws IOException, ManifestProblem {
             String wholeFileProblem = checkSyntax(name);
             if (wholeFileProblem != null) {
                 throw new ManifestProblem(0, "", "", wholeFileProblem);
@@ -179,8 +183,8 @@ public final class PackageReader {
                             "colonne obligatoire absente");
                 }
                 if (!header.unknown().isEmpty()) {
-                    warnings.add(new String[] {String.valueOf(headerLine.number()),
-                            "colonnes inconnues ignorées : " + String.join(", ", header.unknown())});
+                    warnings.add(new Notice(PackageContent.MANIFEST, headerLine.number(),
+                            "colonnes inconnues ignorées : " + String.join(", ", header.unknown())));
                 }
                 CsvTable.Line row = table.next();
                 if (row == null) {
@@ -195,11 +199,11 @@ public final class PackageReader {
                 }
                 try {
                     checkWidth(row, header);
-                    List<String[]> corsican = new ArrayList<>();
+                    List<Notice> corsican = new ArrayList<>();
                     Fields f = new Fields(header.index(), row.values(), null,
-                            (column, value) -> corsican.add(new String[] {String.valueOf(row.number()),
+                            (column, value) -> corsican.add(new Notice(PackageContent.MANIFEST, row.number(),
                                     "FINESS juridique " + value + " : "
-                                            + Finess.explain(Finess.Verdict.VALID_KEY_UNCHECKED)}));
+                                            + Finess.explain(Finess.Verdict.VALID_KEY_UNCHECKED))));
                     String editor = f.required("editeur");
                     String software = f.required("logiciel");
                     String version = f.text("version_logiciel");
@@ -309,6 +313,8 @@ public final class PackageReader {
                 return null;
             } catch (MalformedUtf8Exception e) {
                 return "fichier non décodable en UTF-8 (octets invalides ligne " + e.line() + ")";
+            } catch (StrictUtf8Reader.LineTooLongException e) {
+                return "fichier CSV mal formé (ligne " + e.line() + " : plus de " + e.max() + " caractères)";
             } catch (CsvTable.SyntaxException e) {
                 return "fichier CSV mal formé (ligne " + e.line() + " : " + e.getMessage() + ")";
             }
@@ -326,6 +332,10 @@ public final class PackageReader {
             throw new RowProblem("", "", "la ligne compte " + values.size() + " champs alors que l'en-tête en compte "
                     + header.width());
         }
+    }
+
+    /** A warning to hand to the visitor later. */
+    private record Notice(String file, long line, String message) {
     }
 
     /** A problem of {@code export.csv}: it rejects the whole package. */

@@ -15,7 +15,8 @@ import java.util.Objects;
  * Decodes UTF-8 strictly (malformed bytes are an error, never replaced) and drops one leading BOM. Unlike
  * {@link java.io.InputStreamReader}, it first hands out every character decoded before the bad bytes and only then
  * throws a {@link MalformedUtf8Exception} that knows the physical line of the bad bytes (CR, LF and CRLF each end
- * a line, as in Commons CSV).
+ * a line, as in Commons CSV). A physical line longer than {@code maxLineChars} is an error too
+ * ({@link LineTooLongException}), so that a file without line breaks cannot make Commons CSV hold a huge value.
  */
 final class StrictUtf8Reader extends Reader {
 
@@ -32,9 +33,32 @@ final class StrictUtf8Reader extends Reader {
     private boolean bomChecked;
     private boolean lastWasCr;
     private long line = 1;
+    private long lineChars;
+    private final long maxLineChars;
 
-    StrictUtf8Reader(InputStream in) {
+    StrictUtf8Reader(InputStream in, long maxLineChars) {
         this.in = in;
+        this.maxLineChars = maxLineChars;
+    }
+
+    /** A physical line longer than the limit. */
+    static final class LineTooLongException extends IOException {
+        private final long line;
+        private final long max;
+
+        LineTooLongException(long line, long max) {
+            super("line " + line + " longer than " + max + " characters");
+            this.line = line;
+            this.max = max;
+        }
+
+        long line() {
+            return line;
+        }
+
+        long max() {
+            return max;
+        }
     }
 
     @Override
@@ -102,11 +126,16 @@ final class StrictUtf8Reader extends Reader {
         bytes.flip();
     }
 
-    private void countLines(char[] cbuf, int off, int n) {
+    private void countLines(char[] cbuf, int off, int n) throws LineTooLongException {
         for (int i = off; i < off + n; i++) {
             char c = cbuf[i];
-            if (c == '\r' || (c == '\n' && !lastWasCr)) {
-                line++;
+            if (c == '\r' || c == '\n') {
+                if (c == '\r' || !lastWasCr) {
+                    line++;
+                }
+                lineChars = 0;
+            } else if (++lineChars > maxLineChars) {
+                throw new LineTooLongException(line, maxLineChars);
             }
             lastWasCr = c == '\r';
         }
