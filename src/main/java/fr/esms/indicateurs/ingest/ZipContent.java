@@ -3,6 +3,7 @@ package fr.esms.indicateurs.ingest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +46,9 @@ final class ZipContent implements PackageContent {
         try {
             zip = new ZipFile(source.toFile(), StandardCharsets.UTF_8);
         } catch (ZipException | IllegalArgumentException e) {
-            throw new PackageRefusedException("archive zip illisible (" + e.getMessage() + ")", e);
+            // Entry names not flagged as UTF-8 are, by the zip spec, in CP437 (Windows' own zip tool writes them
+            // in the OEM code page): retry with it; names flagged as UTF-8 are still read as UTF-8.
+            zip = openLegacy(source, e);
         }
         try {
             return inspect(zip, limits);
@@ -55,6 +58,15 @@ final class ZipContent implements PackageContent {
                 throw new PackageRefusedException("archive zip illisible (" + e.getMessage() + ")", e);
             }
             throw e;
+        }
+    }
+
+    private static ZipFile openLegacy(Path source, Exception utf8Failure) throws IOException {
+        try {
+            return new ZipFile(source.toFile(), Charset.forName("IBM437"));
+        } catch (ZipException | IllegalArgumentException e) {
+            throw new PackageRefusedException("archive zip illisible (" + utf8Failure.getMessage() + ")",
+                    utf8Failure);
         }
     }
 

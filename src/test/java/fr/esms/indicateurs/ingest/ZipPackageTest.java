@@ -70,6 +70,24 @@ class ZipPackageTest {
     }
 
     @Test
+    void aZipWhoseFolderNameIsNotUtf8IsStillRead() throws Exception {
+        Path zip = depot.resolve("windows.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip),
+                java.nio.charset.Charset.forName("IBM850"))) {
+            for (Map.Entry<String, String> e : sample().entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry("Export février/" + e.getKey()));
+                out.write(utf8(e.getValue()));
+                out.closeEntry();
+            }
+        }
+
+        RecordingVisitor v = read(zip);
+
+        assertThat(v.packageRejections).isEmpty();
+        assertThat(v.rows).hasSize(2);
+    }
+
+    @Test
     void aZipWithSeveralManifestsIsRefused() throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("a/export.csv", utf8(TestPackages.MANIFEST));
