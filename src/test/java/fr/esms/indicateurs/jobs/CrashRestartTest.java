@@ -2,7 +2,9 @@ package fr.esms.indicateurs.jobs;
 
 import fr.esms.indicateurs.generate.DatasetGenerator;
 import org.junit.jupiter.api.BeforeAll;
+import fr.esms.indicateurs.support.Postgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -21,8 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A run killed with SIGKILL in a separate JVM, then started again, ends with exactly the figures of an
- * uninterrupted run: mid-ingest and mid-report.
+ * uninterrupted run: mid-ingest and mid-report. On PostgreSQL, the production database: the embedded H2 file is
+ * not crash-proof (an H2 file killed mid-write can be left unreadable), as the README says.
  */
+@EnabledIf(value = "fr.esms.indicateurs.support.Postgres#available", disabledReason = Postgres.UNAVAILABLE)
 class CrashRestartTest {
 
     @TempDir
@@ -36,7 +40,7 @@ class CrashRestartTest {
         new DatasetGenerator(new DatasetGenerator.Settings(400, YearMonth.of(2026, 10), 2, 7, 10, 0.001))
                 .write(dataset);
         Path out = dataset.resolve("reference");
-        assertThat(run(out, "reference", null).exitValue()).isIn(0, 3);
+        assertThat(run(out, Postgres.freshSchemaUrl(), null).exitValue()).isIn(0, 3);
         reference = Files.readAllLines(out.resolve("indicateurs/2026-10.csv"));
         referenceWorkbooks = workbooks(out);
     }
@@ -53,10 +57,11 @@ class CrashRestartTest {
 
     private void assertSameAfterKill(String name, String killWhenSeen) throws Exception {
         Path out = dataset.resolve(name);
-        Process killed = run(out, name, killWhenSeen);
+        String database = Postgres.freshSchemaUrl();
+        Process killed = run(out, database, killWhenSeen);
         assertThat(killed.exitValue()).as("tué par SIGKILL").isEqualTo(137);
 
-        Process restarted = run(out, name, null);
+        Process restarted = run(out, database, null);
 
         assertThat(restarted.exitValue()).isIn(0, 3);
         assertThat(Files.readAllLines(out.resolve("indicateurs/2026-10.csv"))).containsExactlyElementsOf(reference);
@@ -69,7 +74,7 @@ class CrashRestartTest {
                         .toString(), "-cp", System.getProperty("java.class.path"), "fr.esms.indicateurs.cli.Main",
                 "executer", "--depot", dataset.resolve("depot").toString(), "--referentiel",
                 dataset.resolve("referentiel").toString(), "--mois", "2026-10", "--sortie", out.toString(), "--base",
-                "jdbc:h2:file:" + dataset.resolve("db-" + database)));
+                database));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuilder log = new StringBuilder();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -89,6 +94,8 @@ class CrashRestartTest {
         }
         if (killWhenSeen != null) {
             assertThat(log.toString()).as("le traitement a atteint le point d'arrêt").contains(killWhenSeen);
+        } else {
+            assertThat(process.exitValue()).as("code de sortie ; journal :\n" + log).isIn(0, 3);
         }
         return process;
     }

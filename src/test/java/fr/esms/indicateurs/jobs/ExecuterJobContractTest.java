@@ -129,6 +129,35 @@ abstract class ExecuterJobContractTest {
         assertThat(rejects).noneMatch(line -> line.matches(".*;[1278][0-9]{12}(;|$).*"));
     }
 
+    @Test
+    void writesOneWorkbookPerEssmsOfTheReferentialAndTheRegionalWorkbook() throws Exception {
+        jobs.launchJob(parameters(1, output));
+
+        try (var files = Files.walk(output.resolve("rapports"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".xlsx")).map(f -> output.relativize(f).toString()))
+                    .containsExactlyInAnyOrder(
+                            "rapports/PRJ-ARA-2025-014/690784129_2026-10.xlsx",
+                            "rapports/PRJ-ARA-2025-014/010783157_2026-10.xlsx",
+                            "rapports/PRJ-ARA-2025-014/380789230_2026-10.xlsx",
+                            "rapports/PRJ-ARA-2025-031/420781569_2026-10.xlsx",
+                            "rapports/PRJ-ARA-2025-031/430786400_2026-10.xlsx",
+                            "rapports/PRJ-ARA-2025-031/730783313_2026-10.xlsx");
+        }
+        try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                output.resolve("ars/synthese_2026-10.xlsx").toFile(), null, true)) {
+            // The SSIAD sent nothing this month: the ARS must see it on the completeness sheet.
+            var completeness = workbook.getSheet("Complétude");
+            boolean listed = false;
+            for (var row : completeness) {
+                for (var cell : row) {
+                    listed |= cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().equals("380789230");
+                }
+            }
+            assertThat(listed).as("ESSMS sans données listé dans Complétude").isTrue();
+        }
+    }
+
     private String storeCounts() {
         StringBuilder counts = new StringBuilder();
         for (String table : List.of("paquet", "sejour", "dossier", "dossier_maj", "projet_personnalise", "agenda",
