@@ -15,12 +15,15 @@ final class Database {
     private Database() {
     }
 
+    /**
+     * The URL goes in as a command-line property: default properties ({@code SpringApplicationBuilder.properties})
+     * rank below {@code application.properties}, whose own URL would then win over {@code --base}.
+     */
     static ConfigurableApplicationContext start(String url) {
         List<String> properties = new ArrayList<>();
-        properties.add("spring.datasource.url=" + (url == null ? DEFAULT_URL : url));
+        properties.add("--spring.datasource.url=" + (url == null ? DEFAULT_URL : url));
         return new SpringApplicationBuilder(EsmsIndicateursApplication.class)
-                .properties(properties.toArray(String[]::new))
                 .logStartupInfo(false)
-                .run();
+                .run(properties.toArray(String[]::new));
     }
 }
