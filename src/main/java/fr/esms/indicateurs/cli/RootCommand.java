@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "esms-indicateurs", mixinStandardHelpOptions = true, version = "esms-indicateurs 0.1.0",
         description = "Indicateurs d'usage du DUI du programme ESMS numérique (cibles d'usage, solde).",
-        subcommands = {ExecuterCommand.class})
+        subcommands = {ExecuterCommand.class, SoldeCommand.class})
 public class RootCommand implements Runnable {
 
     @Spec
