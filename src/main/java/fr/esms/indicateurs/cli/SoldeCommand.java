@@ -58,11 +58,11 @@ public class SoldeCommand implements Callable<Integer> {
 
     @Option(names = "--fenetre-dui", paramLabel = "N",
             description = "Fenêtre des trois indicateurs DUI, en mois (défaut : celle des règles, 3 mois).")
-    Integer duiMonths;
+    String duiMonths;
 
     @Option(names = "--fenetre-services", paramLabel = "N",
             description = "Fenêtre de MSS et DMP, en mois, choisie par l'ARS : de 3 à 6 (défaut : 3).")
-    Integer servicesMonths;
+    String servicesMonths;
 
     @Option(names = "--sortie", required = true, paramLabel = "DOSSIER",
             description = "Dossier des résultats ; la preuve va dans son sous-dossier solde/.")
@@ -83,12 +83,14 @@ public class SoldeCommand implements Callable<Integer> {
         if (projectId.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--projet : identifiant de projet vide");
         }
+        Integer duiAsked = months("--fenetre-dui", duiMonths);
+        Integer servicesAsked = months("--fenetre-services", servicesMonths);
         String password = password();
         try (ConfigurableApplicationContext context = Database.start(database)) {
             SoldeRules rules = context.getBean(SoldeRules.class);
-            int dui = window("--fenetre-dui", () -> rules.duiWindow(measureMonth, duiMonths).months());
+            int dui = window("--fenetre-dui", () -> rules.duiWindow(measureMonth, duiAsked).months());
             int services = window("--fenetre-services",
-                    () -> rules.servicesWindow(measureMonth, servicesMonths).months());
+                    () -> rules.servicesWindow(measureMonth, servicesAsked).months());
             SoldeLauncher.Request request = new SoldeLauncher.Request(projectId, measureMonth, dui, services, output,
                     commandLine(), spec.root().version()[0]);
             SoldeLauncher.Summary summary = context.getBean(SoldeLauncher.class).run(request, password);
@@ -113,6 +115,18 @@ public class SoldeCommand implements Callable<Integer> {
             return YearMonth.parse(month);
         } catch (DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), "--mois " + month + " : mois attendu au format AAAA-MM");
+        }
+    }
+
+    /** A number of months, or null when the option is absent (the rules version's default applies). */
+    private Integer months(String option, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(), option + " " + value + " : nombre entier de mois attendu");
         }
     }
 

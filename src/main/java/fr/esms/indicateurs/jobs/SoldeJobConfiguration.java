@@ -14,7 +14,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
@@ -67,10 +66,5 @@ public class SoldeJobConfiguration {
     SoldeCalculation soldeCalculation(DataSource dataSource, ReferentialStore referentialStore,
                                       SoldeRules soldeRules) {
         return new SoldeCalculation(dataSource, referentialStore, soldeRules);
-    }
-
-    @Bean
-    ProvenanceStore provenanceStore(JdbcTemplate jdbc) {
-        return new ProvenanceStore(jdbc);
     }
 }

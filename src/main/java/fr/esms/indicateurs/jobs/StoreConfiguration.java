@@ -4,6 +4,7 @@ import fr.esms.indicateurs.referential.CatalogueLoader;
 import fr.esms.indicateurs.rules.IndicatorCalculator;
 import fr.esms.indicateurs.rules.RulesVersion;
 import fr.esms.indicateurs.store.PivotStore;
+import fr.esms.indicateurs.store.ProvenanceStore;
 import fr.esms.indicateurs.store.ReferentialStore;
 import fr.esms.indicateurs.store.ResultStore;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,11 @@ public class StoreConfiguration {
     @Bean
     ResultStore resultStore(JdbcTemplate jdbc) {
         return new ResultStore(jdbc);
+    }
+
+    @Bean
+    ProvenanceStore provenanceStore(JdbcTemplate jdbc) {
+        return new ProvenanceStore(jdbc);
     }
 
     @Bean

@@ -225,13 +225,20 @@ public final class SoldeWorkbook {
                         .map(SoldeWorkbook::refused).toList()), s.wrap);
                 text(row, 18, e.decision().essmsWording(), s.decision(e.decision()));
                 if (first) {
-                    List<String> notes = new ArrayList<>(e.warnings());
-                    if (!e.duiData()) {
-                        notes.add(0, "aucune donnée sur la fenêtre des indicateurs DUI");
+                    List<String> notes = new ArrayList<>();
+                    if (solde.windows().services().equals(solde.windows().dui())) {
+                        if (!e.withData()) {
+                            notes.add("aucune donnée sur la fenêtre finale");
+                        }
+                    } else {
+                        if (!e.duiData()) {
+                            notes.add("aucune donnée sur la fenêtre des indicateurs DUI");
+                        }
+                        if (!e.servicesData()) {
+                            notes.add("aucune donnée sur la fenêtre MSS et DMP");
+                        }
                     }
-                    if (!e.servicesData() && !solde.windows().services().equals(solde.windows().dui())) {
-                        notes.add(0, "aucune donnée sur la fenêtre MSS et DMP");
-                    }
+                    notes.addAll(e.warnings());
                     text(row, 19, String.join("\n", notes), s.wrap);
                 }
                 first = false;

@@ -154,15 +154,18 @@ class SoldeCommandTest {
     }
 
     @Test
-    void badMonthAndUnreadablePasswordFileAreRefusedBeforeAnything() throws Exception {
+    void badMonthWindowOrPasswordFileAreRefusedBeforeAnything() throws Exception {
         Run month = solde("--projet", "P-ATTEINT", "--mois", "2026-13");
         Run missing = solde("--projet", "P-ATTEINT", "--mois", "2026-10", "--mot-de-passe-fichier",
                 output.resolve("absent.txt").toString());
+        Run notANumber = solde("--projet", "P-ATTEINT", "--mois", "2026-10", "--fenetre-services", "six");
         Path empty = Files.writeString(output.resolve("vide.txt"), "\n");
         Run blank = solde("--projet", "P-ATTEINT", "--mois", "2026-10", "--mot-de-passe-fichier", empty.toString());
 
         assertThat(month.exitCode()).isEqualTo(2);
         assertThat(month.err()).startsWith("ERREUR : --mois 2026-13 : mois attendu au format AAAA-MM");
+        assertThat(notANumber.exitCode()).isEqualTo(2);
+        assertThat(notANumber.err()).startsWith("ERREUR : --fenetre-services six : nombre entier de mois attendu");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).startsWith("ERREUR : --mot-de-passe-fichier " + output.resolve("absent.txt")
                 + " : fichier illisible ou introuvable");

@@ -252,7 +252,7 @@ abstract class SoldeJobContractTest {
             assertThat(da.getCell(12).getStringCellValue()).isEqualTo("NC");
             assertThat(da.getCell(14).getStringCellValue()).isEqualTo("Non calculable (dénominateur nul)");
             assertThat(da.getCell(18).getStringCellValue()).isEqualTo("Données manquantes");
-            assertThat(da.getCell(19).getStringCellValue()).isEqualTo("aucune donnée sur la fenêtre des indicateurs DUI");
+            assertThat(da.getCell(19).getStringCellValue()).isEqualTo("aucune donnée sur la fenêtre finale");
             assertThat(packages(wb.getSheet("Preuves"))).extracting(p -> p.get(0) + " " + p.get(7))
                     .containsExactly("logivie-2026-08.zip " + D2, "mediane-2026-10.zip " + D1);
         }
@@ -272,6 +272,8 @@ abstract class SoldeJobContractTest {
                 "ESSMS;P-TROU;2026-10;2025;2;" + D2 + ";".repeat(12) + "DONNEES_MANQUANTES;7000;14000;21000;;;");
         try (XSSFWorkbook wb = new XSSFWorkbook(file("P-TROU_2026-10.xlsx").toFile())) {
             assertThat(text(wb.getSheet("Décision"), "Fenêtre MSS et DMP")).isEqualTo("4 mois, du 01/07/2026 au 31/10/2026");
+            assertThat(essmsRow(wb.getSheet("ESSMS"), D2, "Dossiers actifs").getCell(19).getStringCellValue())
+                    .isEqualTo("aucune donnée sur la fenêtre des indicateurs DUI");
         }
     }
 
