@@ -278,6 +278,22 @@ abstract class SoldeJobContractTest {
     }
 
     @Test
+    void aDuiWindowOtherThanTheRulesOneIsStatedOnTheDecisionSheet() throws Exception {
+        SoldeLauncher.Summary summary = launcher.run(new SoldeLauncher.Request("P-ATTEINT", OCTOBER, 2, 3, output,
+                COMMAND, VERSION), null);
+
+        assertThat(summary.exitCode()).isZero();
+        assertThat(lines(file("P-ATTEINT_2026-10.csv"))).contains(
+                "INDICATEUR;P-ATTEINT;2026-10;2025;1;" + A1
+                        + ";AGENDA;2026-09-01;2026-10-31;9;10;0;10;90.0;90;OUI;0;;;;;;;",
+                "INDICATEUR;P-ATTEINT;2026-10;2025;1;" + A1 + ";MSS;2026-08-01;2026-10-31;7;10;0;10;70.0;70;OUI;0;;;;;;;");
+        try (XSSFWorkbook wb = new XSSFWorkbook(file("P-ATTEINT_2026-10.xlsx").toFile())) {
+            assertThat(text(wb.getSheet("Décision"), "Fenêtre des indicateurs DUI")).isEqualTo("2 mois, du "
+                    + "01/09/2026 au 31/10/2026 — choisie à la place de la fenêtre des règles 2025 (3 mois)");
+        }
+    }
+
+    @Test
     void theEncryptedWorkbookOpensWithItsPasswordOnly() throws Exception {
         SoldeLauncher.Summary summary = solde("P-ATTEINT", OCTOBER, 3, "Solde-2026!");
 
