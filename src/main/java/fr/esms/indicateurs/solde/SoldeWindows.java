@@ -4,6 +4,7 @@ import fr.esms.indicateurs.rules.Indicator;
 import fr.esms.indicateurs.rules.MeasureWindow;
 import fr.esms.indicateurs.rules.RulesVersion;
 
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public record SoldeWindows(MeasureWindow dui, MeasureWindow services) {
         }
     }
 
-    public java.time.YearMonth month() {
+    public YearMonth month() {
         return dui.month();
     }
 
@@ -30,5 +31,4 @@ public record SoldeWindows(MeasureWindow dui, MeasureWindow services) {
     public MeasureWindow of(Indicator indicator) {
         return RulesVersion.SERVICES.contains(indicator) ? services : dui;
     }
-
 }
