@@ -6,8 +6,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "esms-indicateurs", mixinStandardHelpOptions = true, version = "esms-indicateurs 0.1.0",
         description = "Indicateurs d'usage du DUI du programme ESMS numérique (cibles d'usage, solde).",
-        subcommands = {ExecuterCommand.class, LancerCommand.class, PlanifierCommand.class, HistoriqueCommand.class, PurgerCommand.class,
-                GenererCommand.class})
+        subcommands = {ExecuterCommand.class, SoldeCommand.class, LancerCommand.class, PlanifierCommand.class,
+                HistoriqueCommand.class, PurgerCommand.class, GenererCommand.class})
 public class RootCommand implements Runnable {
 
     @Spec

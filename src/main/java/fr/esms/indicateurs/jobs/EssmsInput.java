@@ -13,8 +13,6 @@ public record EssmsInput(Essms essms, MeasureWindow window, EssmsActivity activi
 
     /** Data fed the ESSMS in the window (records and projects are snapshots of any age, so they do not count). */
     public boolean hasData() {
-        return !activity.stays().isEmpty() || !activity.recordUpdates().isEmpty() || !activity.events().isEmpty()
-                || !activity.messages().isEmpty() || !activity.documents().isEmpty()
-                || !activity.ePrescriptions().isEmpty() || !activity.eParcours().isEmpty();
+        return activity.hasDataIn(window);
     }
 }

@@ -4,6 +4,7 @@ import fr.esms.indicateurs.referential.CatalogueLoader;
 import fr.esms.indicateurs.rules.IndicatorCalculator;
 import fr.esms.indicateurs.rules.RulesVersion;
 import fr.esms.indicateurs.store.PivotStore;
+import fr.esms.indicateurs.store.ProvenanceStore;
 import fr.esms.indicateurs.store.ReferentialStore;
 import fr.esms.indicateurs.store.ReportQueries;
 import fr.esms.indicateurs.store.ResultStore;
@@ -44,6 +45,11 @@ public class StoreConfiguration {
     @Bean
     ReportQueries reportQueries(JdbcTemplate jdbc) {
         return new ReportQueries(jdbc);
+    }
+
+    @Bean
+    ProvenanceStore provenanceStore(JdbcTemplate jdbc) {
+        return new ProvenanceStore(jdbc);
     }
 
     @Bean

@@ -42,6 +42,21 @@ public record EssmsActivity(
                 && eParcours.isEmpty();
     }
 
+    /**
+     * Something is stored for the ESSMS in the window: a stay overlapping it, a record update, an agenda event, an
+     * MSS message, a DMP document, an e-prescription or an e-parcours exchange dated inside it, whatever its status.
+     * Records and personalised projects are snapshots of any age: alone they prove nothing about the window.
+     */
+    public boolean hasDataIn(MeasureWindow window) {
+        return stays.stream().anyMatch(s -> window.overlaps(s.entry(), s.exit()))
+                || recordUpdates.stream().anyMatch(u -> window.contains(u.month()))
+                || events.stream().anyMatch(e -> window.contains(e.date()))
+                || messages.stream().anyMatch(m -> window.contains(m.sent()))
+                || documents.stream().anyMatch(d -> window.contains(d.deposited()))
+                || ePrescriptions.stream().anyMatch(p -> window.contains(p.date()))
+                || eParcours.stream().anyMatch(p -> window.contains(p.date()));
+    }
+
     /** A stay or accompaniment ({@code usagers.csv}); {@code exit} is null while accompanied. */
     public record Stay(String personId, LocalDate entry, LocalDate exit, List<String> exclusionCodes) {
         public Stay {

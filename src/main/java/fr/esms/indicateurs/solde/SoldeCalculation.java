@@ -1,0 +1,83 @@
+package fr.esms.indicateurs.solde;
+
+import fr.esms.indicateurs.referential.Essms;
+import fr.esms.indicateurs.referential.Project;
+import fr.esms.indicateurs.referential.Referential;
+import fr.esms.indicateurs.rules.DeclaredAdjustment;
+import fr.esms.indicateurs.rules.EssmsActivity;
+import fr.esms.indicateurs.rules.MeasureWindow;
+import fr.esms.indicateurs.store.ActivityCursor;
+import fr.esms.indicateurs.store.ReferentialStore;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Feeds {@link SoldeRules} from the database: the referential of the latest {@code executer} run and what is
+ * stored for each ESSMS of the project in the final windows.
+ */
+public final class SoldeCalculation {
+
+    private final DataSource dataSource;
+    private final ReferentialStore referentialStore;
+    private final SoldeRules rules;
+
+    public SoldeCalculation(DataSource dataSource, ReferentialStore referentialStore, SoldeRules rules) {
+        this.dataSource = dataSource;
+        this.referentialStore = referentialStore;
+        this.rules = rules;
+    }
+
+    public SoldeRules rules() {
+        return rules;
+    }
+
+    public ProjectSolde compute(String projectId, SoldeWindows windows) {
+        Referential referential = referentialStore.load();
+        Project project = referential.project(projectId).orElseThrow(() -> unknownProject(projectId, referential));
+        List<Essms> essms = SoldeRules.inRankOrder(referential.essms().stream()
+                .filter(e -> e.projetId().equals(projectId)).toList());
+        Map<String, EssmsActivity> dui = activities(essms, windows.dui());
+        Map<String, EssmsActivity> services = windows.services().equals(windows.dui()) ? dui
+                : activities(essms, windows.services());
+        Map<String, List<DeclaredAdjustment>> declared = referential.declaredByFiness();
+
+        List<EssmsSolde> lines = new ArrayList<>();
+        for (int i = 0; i < essms.size(); i++) {
+            Essms e = essms.get(i);
+            lines.add(rules.essms(i + 1, e, project.typeFinancement(), windows, dui.get(e.finess()),
+                    services.get(e.finess()), declared.getOrDefault(e.finess(), List.of())));
+        }
+        return rules.project(project, windows, lines);
+    }
+
+    /** The stored activity of these ESSMS (in FINESS order, as the cursor requires) for one window. */
+    private Map<String, EssmsActivity> activities(List<Essms> essms, MeasureWindow window) {
+        Map<String, EssmsActivity> byFiness = new HashMap<>();
+        if (essms.isEmpty()) {
+            return byFiness;
+        }
+        try (ActivityCursor cursor = new ActivityCursor(dataSource, window)) {
+            for (Essms e : essms) {
+                byFiness.put(e.finess(), cursor.next(e.finess()));
+            }
+        }
+        return byFiness;
+    }
+
+    private static SoldeRefusal unknownProject(String projectId, Referential referential) {
+        if (referential.projects().isEmpty()) {
+            return new SoldeRefusal("projet inconnu : " + projectId + " — aucun référentiel en base : lancez "
+                    + "d'abord la commande executer (référentiel et dépôt), puis solde");
+        }
+        List<String> known = referential.projects().stream().map(Project::projetId).toList();
+        String list = known.stream().limit(10).collect(Collectors.joining(", "))
+                + (known.size() > 10 ? ", … (" + known.size() + " projets)" : "");
+        return new SoldeRefusal("projet inconnu : " + projectId + " n'est pas dans le référentiel chargé par le "
+                + "dernier executer (projets connus : " + list + ")");
+    }
+}
