@@ -100,7 +100,6 @@ CREATE TABLE agenda (
     ordre           VARCHAR(300) NOT NULL,
     PRIMARY KEY (finess, evenement_id)
 );
-CREATE INDEX agenda_date ON agenda (date_evenement);
 
 CREATE TABLE mss (
     finess      VARCHAR(9)   NOT NULL,
