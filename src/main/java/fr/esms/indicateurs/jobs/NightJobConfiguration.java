@@ -6,6 +6,7 @@ import fr.esms.indicateurs.referential.Referential;
 import fr.esms.indicateurs.rules.MeasureWindow;
 import fr.esms.indicateurs.store.PivotStore;
 import fr.esms.indicateurs.store.ReferentialStore;
+import fr.esms.indicateurs.store.ReportQueries;
 import fr.esms.indicateurs.store.ResultStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,8 @@ import java.util.SortedMap;
 
 /**
  * The GRADeS's {@code nuit} job: load the referential, ingest what is new in the dépôt, recompute only the
- * ESSMS-months the new packages touched and rewrite those months' outputs. A night with nothing new ends at once.
+ * ESSMS-months the new packages touched and rewrite those months' outputs (indicators, the workbooks of those
+ * ESSMS, the regional workbook). A night with nothing new ends at once.
  */
 @Configuration
 public class NightJobConfiguration {
@@ -65,7 +67,7 @@ public class NightJobConfiguration {
                                  @Value("#{jobExecutionContext['" + IngestionTasklet.PACKAGES_KEY + "']}")
                                  String packages,
                                  PivotStore pivotStore, ReferentialStore referentialStore, ResultStore results,
-                                 MonthComputation computation) {
+                                 MonthComputation computation, ReportQueries reportQueries) {
         return (contribution, chunkContext) -> {
             List<String> fresh = IngestionTasklet.packagesOf(newPackages);
             Path out = Path.of(output);
@@ -85,6 +87,10 @@ public class NightJobConfiguration {
                 int computed = computation.compute(referential, window,
                         firstTime ? finess -> true : entry.getValue()::contains);
                 new IndicatorsCsvWriter().write(out, window.month(), results.month(window.month(), months));
+                // The workbooks of the recomputed ESSMS, and the regional workbook of the month, change too.
+                new ReportsTasklet(out, window, ReportsTasklet.DEFAULT_LATE_DAY, referentialStore, reportQueries,
+                        Runtime.getRuntime().availableProcessors(),
+                        firstTime ? finess -> true : entry.getValue()::contains).writeReports();
                 contribution.incrementWriteCount(computed);
                 log.info("Mois {} (fenêtre {} mois) : {} ESSMS recalculé(s)", window.month(), months, computed);
             }

@@ -53,6 +53,8 @@ public class ReportsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ReportsTasklet.class);
     private static final int BATCH = 500;
+    /** Exports extracted after this day of the following month are listed as late. */
+    public static final int DEFAULT_LATE_DAY = 10;
 
     private final Path output;
     private final MeasureWindow window;
@@ -60,9 +62,18 @@ public class ReportsTasklet implements Tasklet {
     private final ReferentialStore referentialStore;
     private final ReportQueries queries;
     private final int threads;
+    private final java.util.function.Predicate<String> rewrite;
 
+    /** Writes every ESSMS's workbook. */
     public ReportsTasklet(Path output, MeasureWindow window, int lateDay, ReferentialStore referentialStore,
                           ReportQueries queries, int threads) {
+        this(output, window, lateDay, referentialStore, queries, threads, finess -> true);
+    }
+
+    /** Writes the workbooks of the ESSMS {@code rewrite} accepts, and the regional workbook. */
+    public ReportsTasklet(Path output, MeasureWindow window, int lateDay, ReferentialStore referentialStore,
+                          ReportQueries queries, int threads, java.util.function.Predicate<String> rewrite) {
+        this.rewrite = rewrite;
         this.output = output;
         this.window = window;
         this.lateDay = lateDay;
@@ -73,6 +84,12 @@ public class ReportsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        contribution.incrementWriteCount(writeReports());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** @return the number of ESSMS workbooks written */
+    public int writeReports() throws Exception {
         Referential referential = referentialStore.load();
         Map<String, Project> projects = referential.projects().stream()
                 .collect(Collectors.toMap(Project::projetId, Function.identity()));
@@ -104,7 +121,9 @@ public class ReportsTasklet implements Tasklet {
                     EssmsReport report = new EssmsReport(identity, measure,
                             historyPoints(history.getOrDefault(essms.finess(), List.of())),
                             quality(fed, measure, rejections));
-                    pending.add(pool.submit(() -> writer.write(report, output)));
+                    if (rewrite.test(essms.finess())) {
+                        pending.add(pool.submit(() -> writer.write(report, output)));
+                    }
                     LocalDate lastExport = fed.stream().map(FedBy::extractionDate).filter(Objects::nonNull)
                             .max(Comparator.naturalOrder()).orElse(null);
                     regional.add(new RegionalRow(identity, withData.getOrDefault(essms.finess(), false)
@@ -114,7 +133,6 @@ public class ReportsTasklet implements Tasklet {
                     f.get();
                     written++;
                 }
-                contribution.incrementWriteCount(pending.size());
                 double seconds = (System.nanoTime() - start) / 1e9;
                 log.info("Rapports : {}/{} classeurs ESSMS ({} classeurs/s)", written, all.size(),
                         Math.round(written / Math.max(seconds, 1e-3)));
@@ -129,7 +147,7 @@ public class ReportsTasklet implements Tasklet {
                 regional, projectInfos, RegionalReport.deadline(window.month(), lateDay)), output);
         log.info("Rapports écrits : {} classeurs ESSMS dans {} ; synthèse régionale {}", written,
                 output.resolve("rapports"), regionalFile);
-        return RepeatStatus.FINISHED;
+        return written;
     }
 
     static EssmsIdentity identity(Essms essms, Project project) {

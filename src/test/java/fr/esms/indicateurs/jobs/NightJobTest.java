@@ -87,7 +87,15 @@ class NightJobTest {
                 finess;message_id;date_envoi
                 730783313;MSG-9001;2026-10-28
                 """);
+        Path pjm = out.resolve("rapports/PRJ-ARA-2025-031/730783313_2026-10.xlsx");
+        Path mecs = out.resolve("rapports/PRJ-ARA-2025-031/420781569_2026-10.xlsx");
+        var pjmBefore = Files.getLastModifiedTime(pjm);
+        var mecsBefore = Files.getLastModifiedTime(mecs);
+        Thread.sleep(20);
         JobExecution third = launchNight(depot, out);
+        // Only the recomputed ESSMS's workbook is rewritten.
+        assertThat(Files.getLastModifiedTime(pjm)).isNotEqualTo(pjmBefore);
+        assertThat(Files.getLastModifiedTime(mecs)).isEqualTo(mecsBefore);
         assertThat(recomputed(third)).isEqualTo(1);
         List<String> october = Files.readAllLines(out.resolve("indicateurs/2026-10.csv"));
         // MSS of the PJM: 1 → 2 messages out of 7 persons = 28.6 %, still exempt; every other row unchanged.
