@@ -43,6 +43,7 @@ public class IngestionTasklet implements Tasklet {
     private final List<String> seen = new ArrayList<>();
     private final List<String> ingested = new ArrayList<>();
     private int next;
+    private long startNanos;
 
     public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore) {
         this.depot = depot;
@@ -80,10 +81,14 @@ public class IngestionTasklet implements Tasklet {
             contribution.incrementReadCount();
             var stepContext = chunkContext.getStepContext().getStepExecution().getExecutionContext();
             stepContext.putLong(ROWS_KEY, stepContext.getLong(ROWS_KEY, 0L) + read);
+            if (startNanos == 0) {
+                startNanos = start;
+            }
+            long remaining = Math.round((System.nanoTime() - startNanos) / 1e9 / next * (packages.size() - next));
             switch (outcome.status()) {
-                case INGERE -> log.info("[{}/{}] {} : ingéré, {} lignes retenues, {} rejetées ({} lignes/s)", next,
-                        packages.size(), pkg.name(), outcome.rowsKept(), outcome.rowsRejected(),
-                        millis == 0 ? read : read * 1000 / millis);
+                case INGERE -> log.info("[{}/{}] {} : ingéré, {} lignes retenues, {} rejetées ({} lignes/s, reste "
+                                + "environ {} s)", next, packages.size(), pkg.name(), outcome.rowsKept(),
+                        outcome.rowsRejected(), millis == 0 ? read : read * 1000 / millis, remaining);
                 case REJETE -> log.warn("[{}/{}] {} : REJETÉ en entier — {}", next, packages.size(), pkg.name(),
                         outcome.detail());
                 case DEJA_TRAITE -> log.info("[{}/{}] {} : {}", next, packages.size(), pkg.name(), outcome.detail());
