@@ -5,6 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "esms-indicateurs", mixinStandardHelpOptions = true, version = "esms-indicateurs 0.1.0",
+        resourceBundle = "fr.esms.indicateurs.cli.messages",
         description = "Indicateurs d'usage du DUI du programme ESMS numérique (cibles d'usage, solde).",
         subcommands = {ExecuterCommand.class, SoldeCommand.class, LancerCommand.class, PlanifierCommand.class,
                 HistoriqueCommand.class, PurgerCommand.class, GenererCommand.class})

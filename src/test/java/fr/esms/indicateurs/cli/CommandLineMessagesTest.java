@@ -1,0 +1,64 @@
+package fr.esms.indicateurs.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an operator reads when the command line is wrong: French, and exit code 2. */
+class CommandLineMessagesTest {
+
+    @TempDir
+    Path work;
+
+    private Result run(String... args) {
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        int code = Main.commandLine().setErr(new PrintWriter(err)).setOut(new PrintWriter(out)).execute(args);
+        return new Result(code, err.toString(), out.toString());
+    }
+
+    private record Result(int code, String err, String out) {
+    }
+
+    @Test
+    void aMissingOptionIsNamedInFrench() {
+        Result r = run("executer", "--depot", work.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("ERREUR : option obligatoire absente : --referentiel, --mois, --sortie")
+                .contains("Aide : java -jar esms-indicateurs.jar executer --help");
+    }
+
+    @Test
+    void anUnknownCommandIsNamedInFrench() {
+        Result r = run("calculer");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("ERREUR : argument inconnu : calculer")
+                .contains("Aide : java -jar esms-indicateurs.jar --help");
+    }
+
+    @Test
+    void badValuesAreRefusedBeforeAnythingStarts() {
+        Result month = run("executer", "--depot", work.toString(), "--referentiel", work.toString(), "--mois",
+                "2026-13", "--sortie", work.resolve("s").toString());
+        assertThat(month.code()).isEqualTo(2);
+        assertThat(month.err()).contains("--mois 2026-13 : mois attendu au format AAAA-MM");
+        Result window = run("executer", "--depot", work.toString(), "--referentiel", work.toString(), "--mois",
+                "2026-10", "--fenetre", "0", "--sortie", work.resolve("s").toString());
+        assertThat(window.err()).contains("--fenetre 0 : fenêtre de 1 à 12 mois attendue");
+        Result depot = run("executer", "--depot", work.resolve("absent").toString(), "--referentiel",
+                work.toString(), "--mois", "2026-10", "--sortie", work.resolve("s").toString());
+        assertThat(depot.err()).contains("--depot").contains("dossier introuvable");
+    }
+
+    @Test
+    void helpIsInFrench() {
+        Result r = run("executer", "--help");
+        assertThat(r.out()).contains("Utilisation :").contains("Options :").contains("Affiche cette aide")
+                .contains("Codes de sortie :");
+    }
+}
