@@ -41,8 +41,11 @@ final class StagingSink implements PackageLoad.RowSink {
             return;
         }
         if (staged.add(target)) {
-            String create = postgres ? "CREATE TEMP TABLE IF NOT EXISTS " : "CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS ";
-            jdbc.execute(create + staging(target) + " AS SELECT " + String.join(", ", target.columns)
+            // H2 commits the open transaction on CREATE TABLE unless the table is TRANSACTIONAL: no surprise
+            // commit in the middle of a package.
+            String create = postgres ? "CREATE TEMP TABLE IF NOT EXISTS " + staging(target)
+                    : "CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS " + staging(target) + " TRANSACTIONAL";
+            jdbc.execute(create + " AS SELECT " + String.join(", ", target.columns)
                     + ", CAST(0 AS BIGINT) AS seq FROM " + target.table + " WITH NO DATA");
             jdbc.execute("DELETE FROM " + staging(target));
         }

@@ -200,4 +200,20 @@ abstract class PivotStoreContractTest {
         assertThat(a.events()).containsExactly(new EssmsActivity.AgendaEvent("E1", "D1", LocalDate.of(2026, 10, 6),
                 EventStatus.ANNULE));
     }
+
+    @Test
+    void aPackageThatFailsMidwayLeavesNothingBehind() {
+        // The first package on a fresh connection creates the staging tables: that must not commit half of it.
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> store.ingest(pkg("casse", "sha-x"), (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 11, 3)));
+            // More rows than a batch (and than PostgreSQL's COPY batch), so that some reach the database.
+            for (int i = 0; i < 60_000; i++) {
+                v.row(PivotFile.MSS, new MessageRow(ESSMS_A, "M" + i, LocalDate.of(2026, 10, 2), null, null, i + 2));
+            }
+            throw new java.io.UncheckedIOException(new java.io.IOException("disque illisible"));
+        }))).hasMessageContaining("disque illisible");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mss", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM paquet", Integer.class)).isZero();
+    }
 }
