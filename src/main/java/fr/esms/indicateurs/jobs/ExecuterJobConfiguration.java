@@ -23,7 +23,6 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The {@code executer} job: load the referential, ingest the dépôt, compute every ESSMS of the referential for the
@@ -137,9 +136,5 @@ public class ExecuterJobConfiguration {
 
     static MeasureWindow window(String month, Long windowMonths) {
         return new MeasureWindow(YearMonth.parse(month), windowMonths == null ? 1 : windowMonths.intValue());
-    }
-
-    static List<String> identifyingParameters() {
-        return List.of("depot", "referentiel", "mois", "fenetre", "sortie");
     }
 }

@@ -9,7 +9,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Optional;
 
 /** Ingests export packages into the store, each once (by content) and whole or not at all. */
@@ -79,7 +85,7 @@ public class PivotStore {
 
     /** Rejections of these packages, under the name each was processed with, in package then line order. */
     public List<Rejection> rejections(List<String> sha256s) {
-        List<Rejection> all = new java.util.ArrayList<>();
+        List<Rejection> all = new ArrayList<>();
         for (String sha : sha256s) {
             all.addAll(jdbc.query("SELECT p.nom, r.fichier, r.ligne, r.colonne, r.valeur, r.motif "
                             + "FROM paquet_rejet r JOIN paquet p ON p.sha256 = r.sha256 WHERE r.sha256 = ? "
@@ -92,7 +98,7 @@ public class PivotStore {
 
     /** Per-file counts of these packages. */
     public List<PackageFiles> fileSummaries(List<String> sha256s) {
-        List<PackageFiles> all = new java.util.ArrayList<>();
+        List<PackageFiles> all = new ArrayList<>();
         for (String sha : sha256s) {
             List<FileSummary> files = jdbc.query("SELECT fichier, lus, retenus, rejetes, rejet_entier "
                     + "FROM paquet_fichier WHERE sha256 = ? ORDER BY fichier", (rs, i) -> new FileSummary(
@@ -105,15 +111,15 @@ public class PivotStore {
     }
 
     /** For each month of the period of these packages, the ESSMS they fed. */
-    public java.util.SortedMap<java.time.YearMonth, java.util.Set<String>> monthsFed(List<String> sha256s) {
-        java.util.SortedMap<java.time.YearMonth, java.util.Set<String>> fed = new java.util.TreeMap<>();
+    public SortedMap<YearMonth, Set<String>> monthsFed(List<String> sha256s) {
+        SortedMap<YearMonth, Set<String>> fed = new TreeMap<>();
         for (String sha : sha256s) {
             jdbc.query("SELECT p.periode_debut, p.periode_fin, e.finess FROM paquet p "
                     + "JOIN paquet_essms e ON e.sha256 = p.sha256 WHERE p.sha256 = ?", rs -> {
-                java.time.YearMonth from = java.time.YearMonth.from(rs.getDate(1).toLocalDate());
-                java.time.YearMonth to = java.time.YearMonth.from(rs.getDate(2).toLocalDate());
-                for (java.time.YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-                    fed.computeIfAbsent(m, k -> new java.util.TreeSet<>()).add(rs.getString(3));
+                YearMonth from = YearMonth.from(rs.getDate(1).toLocalDate());
+                YearMonth to = YearMonth.from(rs.getDate(2).toLocalDate());
+                for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+                    fed.computeIfAbsent(m, k -> new TreeSet<>()).add(rs.getString(3));
                 }
             }, sha);
         }
