@@ -71,6 +71,11 @@ final class StagingSink implements PackageLoad.RowSink {
             String update = target.keys == null ? "" : " WHEN MATCHED AND t.ordre <= s.ordre THEN UPDATE SET "
                     + target.columns.stream().filter(c -> !target.keys.contains(c)).map(c -> c + " = s." + c)
                     .collect(Collectors.joining(", "));
+            if (postgres) {
+                // Temporary tables have no statistics: without them the planner may scan the whole target table
+                // for each package instead of probing its primary key.
+                jdbc.execute("ANALYZE " + staging(target));
+            }
             jdbc.execute("MERGE INTO " + target.table + " t USING " + source + " s ON " + on + update + insert);
             jdbc.execute("DELETE FROM " + staging(target));
         }
