@@ -41,12 +41,12 @@ final class StagingSink implements PackageLoad.RowSink {
             return;
         }
         if (staged.add(target)) {
-            // H2 commits the open transaction on CREATE TABLE unless the table is TRANSACTIONAL: no surprise
-            // commit in the middle of a package.
-            String create = postgres ? "CREATE TEMP TABLE IF NOT EXISTS " + staging(target)
-                    : "CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS " + staging(target) + " TRANSACTIONAL";
-            jdbc.execute(create + " AS SELECT " + String.join(", ", target.columns)
-                    + ", CAST(0 AS BIGINT) AS seq FROM " + target.table + " WITH NO DATA");
+            if (postgres) {
+                jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS " + staging(target) + " AS SELECT "
+                        + String.join(", ", target.columns) + ", CAST(0 AS BIGINT) AS seq FROM " + target.table
+                        + " WITH NO DATA");
+            }
+            // H2: an ordinary table made by Flyway (db/migration/h2/V3), emptied inside the package's transaction.
             jdbc.execute("DELETE FROM " + staging(target));
         }
         if (postgres) {

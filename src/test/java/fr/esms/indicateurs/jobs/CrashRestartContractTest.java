@@ -1,10 +1,9 @@
 package fr.esms.indicateurs.jobs;
 
 import fr.esms.indicateurs.generate.DatasetGenerator;
-import org.junit.jupiter.api.BeforeAll;
-import fr.esms.indicateurs.support.Postgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -23,11 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A run killed with SIGKILL in a separate JVM, then started again, ends with exactly the figures of an
- * uninterrupted run: mid-ingest and mid-report. On PostgreSQL, the production database: the embedded H2 file is
- * not crash-proof (an H2 file killed mid-write can be left unreadable), as the README says.
+ * uninterrupted run: mid-ingest and mid-report. Subclasses choose the database.
  */
-@EnabledIf(value = "fr.esms.indicateurs.support.Postgres#available", disabledReason = Postgres.UNAVAILABLE)
-class CrashRestartTest {
+abstract class CrashRestartContractTest {
+
+    /** A new, empty database. */
+    abstract String freshDatabase();
 
     @TempDir
     static Path dataset;
@@ -35,12 +35,20 @@ class CrashRestartTest {
     static List<String> reference;
     static long referenceWorkbooks;
 
-    @BeforeAll
-    static void uninterruptedRun() throws Exception {
+    @AfterAll
+    static void forgetReference() {
+        reference = null;
+    }
+
+    @BeforeEach
+    void uninterruptedRun() throws Exception {
+        if (reference != null && Files.exists(dataset.resolve("depot"))) {
+            return;
+        }
         new DatasetGenerator(new DatasetGenerator.Settings(400, YearMonth.of(2026, 10), 2, 7, 10, 0.001))
                 .write(dataset);
         Path out = dataset.resolve("reference");
-        assertThat(run(out, Postgres.freshSchemaUrl(), null).exitValue()).isIn(0, 3);
+        assertThat(run(out, freshDatabase(), null).exitValue()).isIn(0, 3);
         reference = Files.readAllLines(out.resolve("indicateurs/2026-10.csv"));
         referenceWorkbooks = workbooks(out);
     }
@@ -57,7 +65,7 @@ class CrashRestartTest {
 
     private void assertSameAfterKill(String name, String killWhenSeen) throws Exception {
         Path out = dataset.resolve(name);
-        String database = Postgres.freshSchemaUrl();
+        String database = freshDatabase();
         Process killed = run(out, database, killWhenSeen);
         assertThat(killed.exitValue()).as("tué par SIGKILL").isEqualTo(137);
 
