@@ -46,6 +46,7 @@ final class StagingSink implements PackageLoad.RowSink {
                         + String.join(", ", target.columns) + ", CAST(0 AS BIGINT) AS seq FROM " + target.table
                         + " WITH NO DATA");
             }
+            // Emptied when a package first uses it (not after each merge: that would only double the work).
             // H2: an ordinary table made by Flyway (db/migration/h2/V3), emptied inside the package's transaction.
             jdbc.execute("DELETE FROM " + staging(target));
         }
@@ -77,7 +78,6 @@ final class StagingSink implements PackageLoad.RowSink {
                 jdbc.execute("ANALYZE " + staging(target));
             }
             jdbc.execute("MERGE INTO " + target.table + " t USING " + source + " s ON " + on + update + insert);
-            jdbc.execute("DELETE FROM " + staging(target));
         }
         staged.clear();
     }
