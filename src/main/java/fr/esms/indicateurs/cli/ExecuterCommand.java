@@ -45,6 +45,11 @@ public class ExecuterCommand implements Callable<Integer> {
     @Option(names = "--sortie", required = true, paramLabel = "DOSSIER", description = "Dossier des résultats.")
     Path output;
 
+    @Option(names = "--archiver",
+            description = "Range chaque paquet traité : dans archive/ du dépôt s'il est ingéré, dans quarantaine/ "
+                    + "(avec une explication) s'il est rejeté ou déjà traité sous un autre nom. Rien n'est supprimé.")
+    boolean fileAway;
+
     @Option(names = "--base", paramLabel = "URL_JDBC",
             description = "Base de données (défaut : H2 dans ./data/). Ex. : "
                     + "jdbc:postgresql://127.0.0.1:5432/esms?user=postgres")
@@ -92,6 +97,6 @@ public class ExecuterCommand implements Callable<Integer> {
         if (!Files.isDirectory(referentiel)) {
             throw new ParameterException(spec.commandLine(), "--referentiel " + referentiel + " : dossier introuvable");
         }
-        return new ExecuterLauncher.Request(depot, referentiel, measureMonth, windowMonths, output);
+        return new ExecuterLauncher.Request(depot, referentiel, measureMonth, windowMonths, output, fileAway);
     }
 }

@@ -31,6 +31,9 @@ public final class DepotScanner {
     public static final long DEFAULT_MAX_UNCOMPRESSED_BYTES = ZipLimits.DEFAULT_MAX_UNCOMPRESSED_BYTES;
     public static final int DEFAULT_MAX_ENTRIES = ZipLimits.DEFAULT_MAX_ENTRIES;
 
+    /** Folders of the dépôt where the inbox files packages once processed: never packages themselves. */
+    public static final java.util.Set<String> RESERVED = java.util.Set.of("archive", "quarantaine");
+
     private final ZipLimits limits;
 
     /** With the default limits: 2 Gio uncompressed, 1000 entries per zip. */
@@ -54,7 +57,7 @@ public final class DepotScanner {
         List<String> warnings = new ArrayList<>();
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
-            if (name.startsWith(".")) {
+            if (name.startsWith(".") || RESERVED.contains(name)) {
                 continue;
             }
             if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {

@@ -29,15 +29,17 @@ public class DefinitionLauncher {
         Path referentiel = Path.of(definition.parameter("referentiel"));
         Path output = Path.of(definition.parameter("sortie"));
         int window = definition.optional("fenetre") == null ? 1 : Integer.parseInt(definition.parameter("fenetre"));
+        boolean fileAway = "oui".equals(definition.optional("archiver"));
         return switch (definition.kind()) {
             case MENSUEL_ARS -> executer.run(new ExecuterLauncher.Request(depot, referentiel,
-                    definition.monthFor(clock), window, output));
+                    definition.monthFor(clock), window, output, fileAway));
             case NUIT -> {
                 JobParameters params = new JobParametersBuilder()
                         .addString("depot", depot.toAbsolutePath().normalize().toString())
                         .addString("referentiel", referentiel.toAbsolutePath().normalize().toString())
                         .addString("sortie", output.toAbsolutePath().normalize().toString())
                         .addLong("fenetre", (long) window)
+                        .addString("archiver", fileAway ? "oui" : "non")
                         .toJobParameters();
                 JobExecution execution = launches.launch(nuitJob, params);
                 yield executer.summarise(execution, null);

@@ -67,9 +67,10 @@ public class ExecuterJobConfiguration {
 
     @Bean
     @StepScope
-    IngestionTasklet ingestionTasklet(@Value("#{jobParameters['depot']}") String depot, PivotStore pivotStore,
+    IngestionTasklet ingestionTasklet(@Value("#{jobParameters['depot']}") String depot,
+                                      @Value("#{jobParameters['archiver']}") String fileAway, PivotStore pivotStore,
                                       ReferentialStore referentialStore) {
-        return new IngestionTasklet(Path.of(depot), pivotStore, referentialStore);
+        return new IngestionTasklet(Path.of(depot), pivotStore, referentialStore, "oui".equals(fileAway));
     }
 
     @Bean

@@ -20,7 +20,13 @@ import java.util.List;
 @Component
 public class ExecuterLauncher {
 
-    public record Request(Path depot, Path referentiel, YearMonth month, int windowMonths, Path output) {
+    /** @param fileAway move processed packages to the dépôt's archive/ or quarantaine/ */
+    public record Request(Path depot, Path referentiel, YearMonth month, int windowMonths, Path output,
+                          boolean fileAway) {
+
+        public Request(Path depot, Path referentiel, YearMonth month, int windowMonths, Path output) {
+            this(depot, referentiel, month, windowMonths, output, false);
+        }
     }
 
     private final Job job;
@@ -37,7 +43,11 @@ public class ExecuterLauncher {
     }
 
     public static JobParameters parameters(Request request) {
-        return new JobParametersBuilder()
+        JobParametersBuilder builder = new JobParametersBuilder();
+        if (request.fileAway()) {
+            builder.addString("archiver", "oui");
+        }
+        return builder
                 .addString("depot", request.depot().toAbsolutePath().normalize().toString())
                 .addString("referentiel", request.referentiel().toAbsolutePath().normalize().toString())
                 .addString("mois", request.month().toString())

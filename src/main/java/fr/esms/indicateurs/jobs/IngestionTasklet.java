@@ -36,6 +36,7 @@ public class IngestionTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(IngestionTasklet.class);
 
     private final Path depot;
+    private final Inbox inbox;
     private final PivotStore pivotStore;
     private final ReferentialStore referentialStore;
     private List<ExportPackage> packages;
@@ -46,6 +47,12 @@ public class IngestionTasklet implements Tasklet {
     private long startNanos;
 
     public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore) {
+        this(depot, pivotStore, referentialStore, false);
+    }
+
+    /** @param fileAway move processed packages to {@code archive/} or {@code quarantaine/} ({@link Inbox}) */
+    public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway) {
+        this.inbox = fileAway ? new Inbox(depot) : null;
         this.depot = depot;
         this.pivotStore = pivotStore;
         this.referentialStore = referentialStore;
@@ -63,6 +70,9 @@ public class IngestionTasklet implements Tasklet {
                 pivotStore.recordRefused(pkg, refused);
                 seen.add(pkg.sha256());
                 log.warn("{} : REJETÉ en entier — {}", pkg.name(), refused.reason());
+                if (inbox != null) {
+                    inbox.quarantine(pkg, refused.reason());
+                }
             }
             Set<String> known = referentialStore.load().essms().stream().map(Essms::finess).collect(Collectors.toSet());
             reader = new PackageReader(known::contains);
@@ -93,6 +103,9 @@ public class IngestionTasklet implements Tasklet {
                         outcome.detail());
                 case DEJA_TRAITE -> log.info("[{}/{}] {} : {}", next, packages.size(), pkg.name(), outcome.detail());
             }
+            if (inbox != null) {
+                fileAway(pkg, outcome);
+            }
         }
         if (next < packages.size()) {
             return RepeatStatus.CONTINUABLE;
@@ -101,6 +114,25 @@ public class IngestionTasklet implements Tasklet {
         jobContext.putString(PACKAGES_KEY, String.join(",", seen));
         jobContext.putString(NEW_PACKAGES_KEY, String.join(",", ingested));
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * After the package's transaction committed. A package found again under its own name (the run stopped
+     * between the commit and the move) is filed as its first processing decided.
+     */
+    private void fileAway(ExportPackage pkg, PivotStore.Outcome outcome) throws java.io.IOException {
+        switch (outcome.status()) {
+            case INGERE -> inbox.archive(pkg);
+            case REJETE -> inbox.quarantine(pkg, outcome.detail());
+            case DEJA_TRAITE -> {
+                String firstTime = pivotStore.processedAs(pkg.sha256()).orElse("");
+                if (firstTime.equals(pkg.name() + " (ingéré)")) {
+                    inbox.archive(pkg);
+                } else {
+                    inbox.quarantine(pkg, outcome.detail());
+                }
+            }
+        }
     }
 
     static List<String> packagesOf(String joined) {
