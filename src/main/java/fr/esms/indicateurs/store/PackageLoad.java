@@ -30,7 +30,7 @@ import java.util.TreeSet;
 
 /**
  * Writes one package into the store as {@link fr.esms.indicateurs.ingest.PackageReader} streams it: pivot rows
- * merged by key in JDBC batches, rejections, warnings and per-file counts. Runs inside the caller's transaction:
+ * staged in batches then merged by key ({@link StagingSink}), rejections, warnings and per-file counts. Runs inside the caller's transaction:
  * a package is stored whole or not at all.
  */
 public final class PackageLoad implements PackageVisitor {
@@ -93,7 +93,7 @@ public final class PackageLoad implements PackageVisitor {
         }
     }
 
-    /** Where full batches go: JDBC batches, or PostgreSQL's COPY then one set-based merge per table. */
+    /** Where full batches go; {@link #finish()} merges them into the tables. */
     interface RowSink {
         void write(Target target, List<Object[]> rows);
 
