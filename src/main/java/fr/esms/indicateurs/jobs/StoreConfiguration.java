@@ -28,8 +28,10 @@ public class StoreConfiguration {
     }
 
     @Bean
-    PivotStore pivotStore(JdbcTemplate jdbc, TransactionTemplate ownTransaction) {
-        return new PivotStore(jdbc, ownTransaction);
+    PivotStore pivotStore(JdbcTemplate jdbc, TransactionTemplate ownTransaction,
+                          @org.springframework.beans.factory.annotation.Value("${esms.seuil-rejet-fichier:50}")
+                          int rejectedShareLimit) {
+        return new PivotStore(jdbc, ownTransaction, rejectedShareLimit);
     }
 
     @Bean

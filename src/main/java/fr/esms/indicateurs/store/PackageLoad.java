@@ -100,6 +100,10 @@ public final class PackageLoad implements PackageVisitor {
         /** Called once every batch is written, before the package's own rows. */
         default void finish() {
         }
+
+        long nextSequence();
+
+        void discardFrom(long sequence);
     }
 
     private final JdbcTemplate jdbc;
@@ -114,10 +118,15 @@ public final class PackageLoad implements PackageVisitor {
     private Rejection rejected;
     private long rowsKept;
     private long rowsRejected;
+    /** Above this share of rejected rows (percent), a file is rejected whole: it is usually a wrong profile. */
+    private final int rejectedShareLimit;
+    /** Sequence of the first staged row of the file being read. */
+    private long fileStart;
 
-    PackageLoad(JdbcTemplate jdbc, ExportPackage pkg, boolean postgres) {
+    PackageLoad(JdbcTemplate jdbc, ExportPackage pkg, boolean postgres, int rejectedShareLimit) {
         this.jdbc = jdbc;
         this.pkg = pkg;
+        this.rejectedShareLimit = rejectedShareLimit;
         this.sink = new StagingSink(jdbc, postgres);
         this.batchSize = postgres ? 50_000 : BATCH;
     }
@@ -174,9 +183,22 @@ public final class PackageLoad implements PackageVisitor {
 
     @Override
     public void fileRead(FileSummary summary) {
-        files.add(summary);
-        rowsKept += summary.kept();
-        rowsRejected += summary.rejected();
+        // Every row of this file is staged before deciding, so that the next file starts a clean range.
+        pending.keySet().forEach(this::flush);
+        FileSummary counted = summary;
+        if (summary.rejectedWhole() == null && summary.read() > 0
+                && summary.rejected() * 100 > (long) rejectedShareLimit * summary.read()) {
+            sink.discardFrom(fileStart);
+            String reason = summary.rejected() + " ligne(s) rejetée(s) sur " + summary.read() + " (plus de "
+                    + rejectedShareLimit + " %) : le fichier ne correspond probablement pas au format ou au profil "
+                    + "attendu ; fichier rejeté en entier, aucune de ses lignes n'est retenue";
+            rejection(new Rejection(pkg.name(), summary.file(), 0, "", "", reason));
+            counted = new FileSummary(summary.file(), summary.read(), 0, summary.read(), reason);
+        }
+        files.add(counted);
+        rowsKept += counted.kept();
+        rowsRejected += counted.rejected();
+        fileStart = sink.nextSequence();
     }
 
     @Override

@@ -36,10 +36,19 @@ public class PivotStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    public static final int DEFAULT_REJECTED_SHARE_LIMIT = 50;
+
+    private final int rejectedShareLimit;
     /** PostgreSQL loads by COPY; H2 by JDBC batches. */
     private final boolean postgres;
 
     public PivotStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this(jdbc, tx, DEFAULT_REJECTED_SHARE_LIMIT);
+    }
+
+    /** @param rejectedShareLimit above this percentage of rejected rows, a file is rejected whole */
+    public PivotStore(JdbcTemplate jdbc, TransactionTemplate tx, int rejectedShareLimit) {
+        this.rejectedShareLimit = rejectedShareLimit;
         this.jdbc = jdbc;
         this.tx = tx;
         this.postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
@@ -67,7 +76,7 @@ public class PivotStore {
                     : "contenu identique à un paquet déjà traité sous le nom " + known.get() + " : non recompté";
             return new Outcome(pkg, Status.DEJA_TRAITE, detail, 0, 0, List.of());
         }
-        PackageLoad load = new PackageLoad(jdbc, pkg, postgres);
+        PackageLoad load = new PackageLoad(jdbc, pkg, postgres, rejectedShareLimit);
         tx.executeWithoutResult(status -> {
             reader.read(pkg, load);
             if (load.isRejected()) {

@@ -57,6 +57,20 @@ final class StagingSink implements PackageLoad.RowSink {
         }
     }
 
+    /** The sequence number the next staged row will get. */
+    @Override
+    public long nextSequence() {
+        return sequence;
+    }
+
+    /** Drops the staged rows numbered {@code from} and after (the rows of a file rejected whole). */
+    @Override
+    public void discardFrom(long from) {
+        for (PackageLoad.Target target : staged) {
+            jdbc.update("DELETE FROM " + staging(target) + " WHERE seq >= ?", from);
+        }
+    }
+
     @Override
     public void finish() {
         for (PackageLoad.Target target : staged) {

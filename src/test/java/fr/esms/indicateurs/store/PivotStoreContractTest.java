@@ -216,4 +216,32 @@ abstract class PivotStoreContractTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mss", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM paquet", Integer.class)).isZero();
     }
+
+    @Test
+    void aFileWithMostRowsRejectedIsRejectedWholeAndTheOtherFilesAreKept() {
+        PivotStore.Outcome outcome = store.ingest(pkg("mauvais-profil", "sha-seuil"), (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 11, 3)));
+            // usagers.csv: 3 rows read, 2 rejected (66 %) → the one good row is not kept either.
+            v.row(PivotFile.USAGERS, new StayRow(ESSMS_A, "U1", LocalDate.of(2026, 1, 1), null, List.of(), 2));
+            v.rejection(new Rejection("mauvais-profil", "usagers.csv", 3, "date_entree", "01/02/2026", "date"));
+            v.rejection(new Rejection("mauvais-profil", "usagers.csv", 4, "date_entree", "03/02/2026", "date"));
+            v.fileRead(new FileSummary("usagers.csv", 3, 1, 2, null));
+            // mss.csv: 2 rows read, 1 rejected: exactly 50 %, kept.
+            v.row(PivotFile.MSS, new MessageRow(ESSMS_A, "M1", LocalDate.of(2026, 10, 2), null, null, 2));
+            v.rejection(new Rejection("mauvais-profil", "mss.csv", 3, "message_id", "", "absent"));
+            v.fileRead(new FileSummary("mss.csv", 2, 1, 1, null));
+        });
+
+        assertThat(outcome.status()).isEqualTo(PivotStore.Status.INGERE);
+        assertThat(outcome.rowsKept()).isEqualTo(1);
+        assertThat(outcome.rowsRejected()).isEqualTo(4);
+        assertThat(outcome.files()).extracting(FileSummary::file, FileSummary::kept, FileSummary::rejected)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("usagers.csv", 0L, 3L),
+                        org.assertj.core.groups.Tuple.tuple("mss.csv", 1L, 1L));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sejour", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mss", Integer.class)).isEqualTo(1);
+        assertThat(store.rejections(List.of("sha-seuil"))).extracting(Rejection::reason)
+                .anySatisfy(r -> assertThat(r).startsWith("2 ligne(s) rejetée(s) sur 3 (plus de 50 %)"));
+    }
 }
