@@ -215,8 +215,10 @@ public final class IndicatorCalculator {
                 continue;
             }
             Optional<CatalogueEntry> entry = rules.catalogue().find(d.motif());
-            String refusal = entry.map(e -> refusal(e, indicator, sector, window, codes))
-                    .orElse("motif inconnu du catalogue d'aménagements " + rules.code());
+            // refusal(...) returns null when the motif is usable: it must not be mistaken for an unknown motif.
+            String refusal = entry.isEmpty()
+                    ? "motif inconnu du catalogue d'aménagements " + rules.code()
+                    : refusal(entry.get(), indicator, sector, window, codes);
             if (refusal != null) {
                 refused.add(new RefusedAdjustment(indicator, d.motif(), AdjustmentSource.DECLARE, d.count(), refusal));
             } else {
