@@ -215,6 +215,7 @@ public final class IndicatorCalculator {
                 continue;
             }
             Optional<CatalogueEntry> entry = rules.catalogue().find(d.motif());
+            // refusal(...) returns null when the motif is usable: it must not be mistaken for an unknown motif.
             String refusal = entry.isEmpty()
                     ? "motif inconnu du catalogue d'aménagements " + rules.code()
                     : refusal(entry.get(), indicator, sector, window, codes);
