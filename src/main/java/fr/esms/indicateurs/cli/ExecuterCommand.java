@@ -3,6 +3,9 @@ package fr.esms.indicateurs.cli;
 import fr.esms.indicateurs.jobs.ExecuterLauncher;
 import fr.esms.indicateurs.jobs.RunSummary;
 import org.springframework.context.ConfigurableApplicationContext;
+import fr.esms.indicateurs.ingest.EditorProfile;
+import fr.esms.indicateurs.ingest.ProfileException;
+import fr.esms.indicateurs.jobs.IngestionTasklet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,6 +52,15 @@ public class ExecuterCommand implements Callable<Integer> {
             description = "Range chaque paquet traité : dans archive/ du dépôt s'il est ingéré, dans quarantaine/ "
                     + "(avec une explication) s'il est rejeté ou déjà traité sous un autre nom. Rien n'est supprimé.")
     boolean fileAway;
+
+    @Option(names = "--profils", paramLabel = "DOSSIER",
+            description = "Dossier des profils éditeurs (un fichier .yaml par éditeur) : un paquet qu'un profil "
+                    + "reconnaît est lu avec lui, les autres au format pivot.")
+    Path profiles;
+
+    @Option(names = "--profil", paramLabel = "NOM",
+            description = "Impose ce profil (ou « pivot ») à tous les paquets du dépôt au lieu de les reconnaître.")
+    String profile;
 
     @Option(names = "--base", paramLabel = "URL_JDBC",
             description = "Base de données (défaut : H2 dans ./data/). Ex. : "
@@ -97,6 +109,18 @@ public class ExecuterCommand implements Callable<Integer> {
         if (!Files.isDirectory(referentiel)) {
             throw new ParameterException(spec.commandLine(), "--referentiel " + referentiel + " : dossier introuvable");
         }
-        return new ExecuterLauncher.Request(depot, referentiel, measureMonth, windowMonths, output, fileAway);
+        if (profiles != null && !Files.isDirectory(profiles)) {
+            throw new ParameterException(spec.commandLine(), "--profils " + profiles + " : dossier introuvable");
+        }
+        if (profile != null && profiles == null && !profile.equalsIgnoreCase(EditorProfile.PIVOT_NAME)) {
+            throw new ParameterException(spec.commandLine(), "--profil " + profile + " : donner aussi --profils");
+        }
+        try {
+            IngestionTasklet.profiles(profiles == null ? null : profiles.toString(), profile);
+        } catch (ProfileException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return new ExecuterLauncher.Request(depot, referentiel, measureMonth, windowMonths, output, fileAway,
+                profiles, profile);
     }
 }

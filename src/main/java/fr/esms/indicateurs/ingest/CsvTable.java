@@ -1,7 +1,6 @@
 package fr.esms.indicateurs.ingest;
 
 import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -19,19 +18,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One CSV file of the pivot format, streamed record by record with Commons CSV: strict UTF-8 (a leading BOM is
- * dropped), {@code ;} delimiter, {@code "} quoting as in RFC 4180. Records whose fields are all blank are skipped
+ * One CSV file, streamed record by record with Commons CSV, decoded strictly in its encoding (a leading UTF-8 BOM
+ * is dropped), with its delimiter and quoting as in RFC 4180 (the pivot format: UTF-8, {@code ;}, {@code "}). Records whose fields are all blank are skipped
  * (and counted). Each record knows the physical line it starts on (first line = 1), quoted fields spanning several
  * lines included.
  */
 final class CsvTable implements Closeable {
-
-    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setDelimiter(';')
-            .setQuote('"')
-            .setIgnoreEmptyLines(false)
-            .setIgnoreSurroundingSpaces(false)
-            .get();
 
     /** Longest physical line accepted, in characters. */
     static final long MAX_LINE_CHARS = 1 << 20;
@@ -60,17 +52,18 @@ final class CsvTable implements Closeable {
     private long blankRecords;
     private long firstBlankLine;
 
-    CsvTable(InputStream in) throws IOException {
-        this.parser = FORMAT.parse(new StrictUtf8Reader(in, MAX_LINE_CHARS));
+    /** @param options with a definite encoding (not {@link Encoding#AUTO}) */
+    CsvTable(InputStream in, CsvOptions options) throws IOException {
+        this.parser = options.format().parse(new StrictReader(in, options.encoding(), MAX_LINE_CHARS));
         this.records = parser.iterator();
     }
 
     /**
-     * Reads a whole file once without keeping anything, so that a file that is not UTF-8 or not valid CSV is
-     * rejected before any of its rows is handed out.
+     * Reads a whole file once without keeping anything, so that a file that does not decode or is not valid CSV
+     * is rejected before any of its rows is handed out.
      */
-    static void check(InputStream in) throws IOException {
-        try (CsvTable table = new CsvTable(in)) {
+    static void check(InputStream in, CsvOptions options) throws IOException {
+        try (CsvTable table = new CsvTable(in, options)) {
             while (table.next() != null) {
                 // only decoding and parsing matter here
             }
@@ -139,9 +132,11 @@ final class CsvTable implements Closeable {
     record Header(Map<String, Integer> index, List<String> missing, List<String> unknown, List<String> duplicated,
                   int width) {
 
+        /** {@code required} and {@code optional} as the caller spells them; matching ignores case. */
         static Header of(List<String> names, List<String> required, List<String> optional) {
-            Set<String> known = new LinkedHashSet<>(required);
-            known.addAll(optional);
+            Set<String> known = new LinkedHashSet<>();
+            required.forEach(c -> known.add(c.trim().toLowerCase(Locale.ROOT)));
+            optional.forEach(c -> known.add(c.trim().toLowerCase(Locale.ROOT)));
             Map<String, Integer> index = new LinkedHashMap<>();
             List<String> unknown = new ArrayList<>();
             Set<String> duplicated = new LinkedHashSet<>();
@@ -155,7 +150,8 @@ final class CsvTable implements Closeable {
                     unknown.add(name.isEmpty() ? "(sans nom, colonne " + (i + 1) + ")" : names.get(i).trim());
                 }
             }
-            List<String> missing = required.stream().filter(c -> !index.containsKey(c)).toList();
+            List<String> missing = required.stream()
+                    .filter(c -> !index.containsKey(c.trim().toLowerCase(Locale.ROOT))).toList();
             return new Header(Map.copyOf(index), missing, List.copyOf(unknown), List.copyOf(duplicated),
                     names.size());
         }

@@ -117,6 +117,11 @@ final class Fields {
         return value == null ? null : parseDate(column, value);
     }
 
+    /** Whether the value has the pivot format's date shape (not whether the date exists). */
+    static boolean isIsoDate(String value) {
+        return DATE.matcher(value).matches();
+    }
+
     static LocalDate parseDate(String column, String value) throws RowProblem {
         Matcher m = DATE.matcher(value);
         if (!m.matches()) {

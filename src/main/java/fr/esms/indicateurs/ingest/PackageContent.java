@@ -16,7 +16,8 @@ import java.util.TreeSet;
 
 /**
  * The files of one export package, a folder or a zip, seen the same way: the package's files sit at its root or
- * in one sub-folder (the one that holds {@code export.csv}); anything else is listed as {@link #outside()}.
+ * in one sub-folder (the one that holds {@code export.csv}, or, without {@code export.csv}, the only folder when
+ * nothing sits beside it); anything else is listed as {@link #outside()}.
  * Hidden files and folders (name starting with {@code .}, and {@code __MACOSX}) are skipped silently.
  */
 interface PackageContent extends Closeable {
@@ -74,6 +75,19 @@ interface PackageContent extends Closeable {
                         + " ou dans un seul sous-dossier");
             }
             String base = manifestAtRoot || manifestFolders.isEmpty() ? "" : manifestFolders.first() + "/";
+            if (!manifestAtRoot && manifestFolders.isEmpty()) {
+                // An editor's own export has no export.csv: its folder is the only one, with nothing beside it.
+                TreeSet<String> tops = new TreeSet<>();
+                boolean rootFiles = false;
+                for (String path : visiblePaths) {
+                    int slash = path.indexOf('/');
+                    rootFiles |= slash < 0;
+                    tops.add(slash < 0 ? path : path.substring(0, slash));
+                }
+                if (!rootFiles && tops.size() == 1) {
+                    base = tops.first() + "/";
+                }
+            }
             Map<String, String> byLowerName = new TreeMap<>();
             List<String> files = new ArrayList<>();
             List<String> outside = new ArrayList<>();

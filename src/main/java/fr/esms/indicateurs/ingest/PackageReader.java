@@ -45,15 +45,34 @@ public final class PackageReader {
 
     private final Predicate<String> inReferential;
     private final ZipLimits limits;
+    private final EditorProfiles profiles;
+    /** The profile the operator named for every package, or null to recognise each package's. */
+    private final EditorProfile forced;
 
     /** @param inReferential whether a (well-formed) FINESS géographique is an ESSMS of the referential */
     public PackageReader(Predicate<String> inReferential) {
-        this(inReferential, DepotScanner.DEFAULT_MAX_UNCOMPRESSED_BYTES, DepotScanner.DEFAULT_MAX_ENTRIES);
+        this(inReferential, EditorProfiles.none(), null);
+    }
+
+    /**
+     * @param profiles the editor profiles a package may be recognised by (the pivot format otherwise)
+     * @param forced   the profile to apply to every package, or null
+     */
+    public PackageReader(Predicate<String> inReferential, EditorProfiles profiles, EditorProfile forced) {
+        this(inReferential, profiles, forced, DepotScanner.DEFAULT_MAX_UNCOMPRESSED_BYTES,
+                DepotScanner.DEFAULT_MAX_ENTRIES);
     }
 
     /** With the zip limits of {@link DepotScanner#DepotScanner(long, int)}, checked again here. */
     public PackageReader(Predicate<String> inReferential, long maxUncompressedBytes, int maxEntries) {
+        this(inReferential, EditorProfiles.none(), null, maxUncompressedBytes, maxEntries);
+    }
+
+    private PackageReader(Predicate<String> inReferential, EditorProfiles profiles, EditorProfile forced,
+                          long maxUncompressedBytes, int maxEntries) {
         this.inReferential = inReferential;
+        this.profiles = profiles;
+        this.forced = forced;
         this.limits = new ZipLimits(maxUncompressedBytes, maxEntries);
     }
 
@@ -89,46 +108,129 @@ public final class PackageReader {
         }
 
         void read() throws IOException {
-            String manifestName = files.get(PackageContent.MANIFEST);
-            if (manifestName == null) {
-                visitor.packageRejected(new Rejection(packageName, PackageContent.MANIFEST, 0, "", "", NO_MANIFEST));
+            String pivotManifest = files.get(PackageContent.MANIFEST);
+            EditorProfile profile = forced;
+            Manifest manifest = null;
+            List<Notice> manifestWarnings = new ArrayList<>();
+            if (profile == null) {
+                List<EditorProfile> byFiles = profiles.recognisingFiles(content.files());
+                if (byFiles.size() > 1) {
+                    rejectAmbiguous(byFiles);
+                    return;
+                }
+                profile = byFiles.isEmpty() ? null : byFiles.get(0);
+            }
+            if (profile == null && pivotManifest != null) {
+                // Only the manifest can tell: an editor may write a pivot export.csv and its own data files.
+                manifest = readManifest(EditorProfile.PIVOT, pivotManifest, manifestWarnings);
+                if (manifest == null) {
+                    return;
+                }
+                List<EditorProfile> byEditor = profiles.recognisingEditor(manifest.editor());
+                if (byEditor.size() > 1) {
+                    rejectAmbiguous(byEditor);
+                    return;
+                }
+                profile = byEditor.isEmpty() ? EditorProfile.PIVOT : byEditor.get(0);
+            }
+            if (profile == null) {
+                visitor.packageRejected(new Rejection(packageName, PackageContent.MANIFEST, 0, "", "",
+                        profiles.isEmpty() ? NO_MANIFEST
+                                : "paquet sans export.csv qu'aucun profil éditeur ne reconnaît (profils : "
+                                + profiles.names() + ") : rejeté en entier"));
                 return;
             }
-            Map<PivotFile, String> dataFiles = new LinkedHashMap<>();
-            for (PivotFile file : PivotFile.values()) {
-                String name = files.get(file.fileName());
-                if (name != null) {
-                    dataFiles.put(file, name);
+            if (manifest == null) {
+                String manifestFile = profile.manifest() == null ? pivotManifest
+                        : profile.manifest().pattern() == null ? null : single(profile.manifest().pattern());
+                if (profile.manifest() == null && pivotManifest == null) {
+                    visitor.packageRejected(new Rejection(packageName, PackageContent.MANIFEST, 0, "", "",
+                            "le " + profile.label() + " attend un export.csv au format pivot, absent du paquet :"
+                                    + " rejeté en entier"));
+                    return;
+                }
+                if (profile.manifest() != null && profile.manifest().pattern() != null && manifestFile == null) {
+                    String glob = profile.manifest().pattern().glob();
+                    visitor.packageRejected(new Rejection(packageName, glob, 0, "", "", "le " + profile.label()
+                            + " attend un et un seul fichier « " + glob + " » (manifeste) : "
+                            + countMatching(profile.manifest().pattern()) + " trouvé(s) : paquet rejeté en entier"));
+                    return;
+                }
+                manifest = readManifest(profile, manifestFile, manifestWarnings);
+                if (manifest == null) {
+                    return;
                 }
             }
-            List<String> toRead = new ArrayList<>(dataFiles.values());
-            toRead.add(0, manifestName);
-            content.verify(toRead);
-
-            List<Notice> manifestWarnings = new ArrayList<>();
-            Manifest manifest;
-            try {
-                manifest = readManifest(manifestName, manifestWarnings);
-            } catch (ManifestProblem p) {
-                String where = PackageContent.MANIFEST + (p.line > 0 ? ", ligne " + p.line : "")
-                        + (p.column.isEmpty() ? "" : ", colonne « " + p.column + " »");
-                visitor.packageRejected(new Rejection(packageName, PackageContent.MANIFEST, p.line, p.column,
-                        Fields.reportable(p.value),
-                        "paquet « " + packageName + " », " + where + " : " + p.getMessage()
-                                + " : paquet rejeté en entier"));
+            Map<String, PivotFile> dataFiles = dataFiles(profile);
+            if (dataFiles == null) {
                 return;
             }
+            content.verify(dataFiles.keySet());
             visitor.manifest(manifest);
+            if (!profile.isPivot()) {
+                visitor.warning("", 0, "paquet lu avec le " + profile.label());
+            }
             manifestWarnings.forEach(this::warn);
-            warnIgnoredFiles(dataFiles);
-            for (Map.Entry<PivotFile, String> e : dataFiles.entrySet()) {
-                readDataFile(e.getKey(), e.getValue());
+            warnIgnoredFiles(profile, dataFiles.keySet());
+            for (Map.Entry<String, PivotFile> e : dataFiles.entrySet()) {
+                readDataFile(profile, e.getValue(), e.getKey());
             }
         }
 
-        private void warnIgnoredFiles(Map<PivotFile, String> dataFiles) {
-            Set<String> known = new HashSet<>(dataFiles.values());
-            known.add(files.get(PackageContent.MANIFEST));
+        private void rejectAmbiguous(List<EditorProfile> candidates) {
+            visitor.packageRejected(new Rejection(packageName, "", 0, "", "", "plusieurs profils éditeurs"
+                    + " reconnaissent ce paquet ("
+                    + String.join(", ", candidates.stream().map(EditorProfile::label).toList())
+                    + ") : préciser le profil à l'appel (--profil) ou rendre leur reconnaissance plus précise :"
+                    + " paquet rejeté en entier"));
+        }
+
+        /** The one file matching, or null when none or several do. */
+        private String single(FilePattern pattern) {
+            List<String> matching = content.files().stream().filter(pattern::matches).toList();
+            return matching.size() == 1 ? matching.get(0) : null;
+        }
+
+        private long countMatching(FilePattern pattern) {
+            return content.files().stream().filter(pattern::matches).count();
+        }
+
+        /**
+         * The package's files to read, in pivot file order then by name, with the pivot file each one feeds; null
+         * (package rejected) when a file matches two pivot files of the profile.
+         */
+        private Map<String, PivotFile> dataFiles(EditorProfile profile) {
+            Map<String, PivotFile> found = new LinkedHashMap<>();
+            for (PivotFile file : PivotFile.values()) {
+                FileMapping mapping = profile.files().get(file);
+                if (mapping == null) {
+                    continue;
+                }
+                for (String name : content.files()) {
+                    if (!mapping.pattern().matches(name)) {
+                        continue;
+                    }
+                    PivotFile other = found.putIfAbsent(name, file);
+                    if (other != null) {
+                        visitor.packageRejected(new Rejection(packageName, name, 0, "", "", "le fichier « " + name
+                                + " » répond à deux fichiers du " + profile.label() + " (" + other.fileName() + " et "
+                                + file.fileName() + ") : paquet rejeté en entier"));
+                        return null;
+                    }
+                }
+            }
+            return found;
+        }
+
+        private void warnIgnoredFiles(EditorProfile profile, Set<String> dataFiles) {
+            Set<String> known = new HashSet<>(dataFiles);
+            FileMapping manifestMapping = profile.manifest();
+            for (String name : content.files()) {
+                if (manifestMapping == null ? name.equalsIgnoreCase(PackageContent.MANIFEST)
+                        : manifestMapping.pattern() != null && manifestMapping.pattern().matches(name)) {
+                    known.add(name);
+                }
+            }
             List<Notice> ignored = new ArrayList<>();
             for (String name : content.files()) {
                 if (known.contains(name)) {
@@ -140,7 +242,8 @@ public final class PackageReader {
                 } else if (lower.endsWith(".zip")) {
                     ignored.add(new Notice(name, 0, "archive imbriquée non ouverte : ignorée"));
                 } else {
-                    ignored.add(new Notice(name, 0, "fichier inconnu du format pivot : ignoré"));
+                    ignored.add(new Notice(name, 0, profile.isPivot() ? "fichier inconnu du format pivot : ignoré"
+                            : "fichier que le " + profile.label() + " ne décrit pas : ignoré"));
                 }
             }
             for (String path : content.outside()) {
@@ -162,100 +265,148 @@ public final class PackageReader {
 
         // ---------------------------------------------------------------- manifest
 
-        private Manifest readManifest(String name, List<Notice> warnings) throws IOException, ManifestProblem {
-            String wholeFileProblem = checkSyntax(name);
-            if (wholeFileProblem != null) {
-                throw new ManifestProblem(0, "", "", wholeFileProblem);
-            }
-            try (InputStream in = content.open(name); CsvTable table = new CsvTable(in)) {
-                CsvTable.Line headerLine = table.next();
-                if (headerLine == null) {
-                    throw new ManifestProblem(0, "", "", "fichier vide (ligne d'en-tête absente)");
+        /**
+         * The manifest, or null after telling the visitor the package is rejected. {@code name} is null for a
+         * manifest made only of the profile's constants and the package's name.
+         */
+        private Manifest readManifest(EditorProfile profile, String name, List<Notice> warnings) throws IOException {
+            FileMapping mapping = profile.manifest() != null ? profile.manifest()
+                    : EditorProfile.PIVOT_MANIFEST;
+            String shown = name == null ? packageName : profile.manifest() == null ? PackageContent.MANIFEST : name;
+            try {
+                if (name == null) {
+                    MappedColumns columns = MappedColumns.of(mapping, Map.of(), null, packageName);
+                    return manifestRow(columns, new CsvTable.Line(0, List.of()), shown, warnings);
                 }
-                CsvTable.Header header = CsvTable.Header.of(headerLine.values(), PivotLayout.MANIFEST_REQUIRED,
-                        PivotLayout.MANIFEST_OPTIONAL);
-                if (!header.duplicated().isEmpty()) {
-                    throw new ManifestProblem(0, String.join(", ", header.duplicated()), "",
-                            "colonne en double dans l'en-tête");
+                content.verify(List.of(name));
+                Opened opened = open(name, mapping, shown, warnings);
+                if (opened.problem() != null) {
+                    throw new ManifestProblem(0, "", "", opened.problem());
                 }
-                if (!header.missing().isEmpty()) {
-                    throw new ManifestProblem(0, String.join(", ", header.missing()), "",
-                            "colonne obligatoire absente");
-                }
-                if (!header.unknown().isEmpty()) {
-                    warnings.add(new Notice(PackageContent.MANIFEST, headerLine.number(),
-                            "colonnes inconnues ignorées : " + String.join(", ", header.unknown())));
-                }
-                CsvTable.Line row = table.next();
-                if (row == null) {
-                    throw new ManifestProblem(0, "", "", "aucune ligne de données (exactement une attendue)");
-                }
-                long rows = 1;
-                while (table.next() != null) {
-                    rows++;
-                }
-                if (rows > 1) {
-                    throw new ManifestProblem(0, "", "", rows + " lignes de données (exactement une attendue)");
-                }
-                try {
-                    checkWidth(row, header);
-                    List<Notice> corsican = new ArrayList<>();
-                    Fields f = new Fields(header.index(), row.values(), null,
-                            (column, value) -> corsican.add(new Notice(PackageContent.MANIFEST, row.number(),
-                                    "FINESS juridique " + value + " : "
-                                            + Finess.explain(Finess.Verdict.VALID_KEY_UNCHECKED))));
-                    String editor = f.required("editeur");
-                    String software = f.required("logiciel");
-                    String version = f.text("version_logiciel");
-                    String finessEj = f.finess("finess_ej");
-                    LocalDate extraction = f.date("date_extraction");
-                    LocalDate start = f.date("periode_debut");
-                    LocalDate end = f.date("periode_fin");
-                    if (end.isBefore(start)) {
-                        throw new RowProblem("periode_fin", f.text("periode_fin"),
-                                "fin de période antérieure au début de période (" + start + ")");
+                try (CsvTable table = opened.table()) {
+                    CsvTable.Line headerLine = table.next();
+                    if (headerLine == null) {
+                        throw new ManifestProblem(0, "", "", "fichier vide (ligne d'en-tête absente)");
                     }
-                    warnings.addAll(corsican);
-                    return new Manifest(editor, software, version, finessEj, extraction, start, end);
-                } catch (RowProblem p) {
-                    throw new ManifestProblem(row.number(), p.column(), p.value(), p.reason());
+                    Sources sources = Sources.of(mapping, PivotLayout.MANIFEST_REQUIRED, headerLine.values());
+                    CsvTable.Header header = sources.header();
+                    if (!header.duplicated().isEmpty()) {
+                        throw new ManifestProblem(0, String.join(", ", header.duplicated()), "",
+                                "colonne en double dans l'en-tête");
+                    }
+                    if (!header.missing().isEmpty()) {
+                        throw new ManifestProblem(0, String.join(", ", header.missing()), "",
+                                "colonne obligatoire absente");
+                    }
+                    if (!header.unknown().isEmpty()) {
+                        warnings.add(new Notice(name, headerLine.number(),
+                                "colonnes inconnues ignorées : " + String.join(", ", header.unknown())));
+                    }
+                    CsvTable.Line row = table.next();
+                    if (row == null) {
+                        throw new ManifestProblem(0, "", "", "aucune ligne de données (exactement une attendue)");
+                    }
+                    long rows = 1;
+                    while (table.next() != null) {
+                        rows++;
+                    }
+                    if (rows > 1) {
+                        throw new ManifestProblem(0, "", "", rows + " lignes de données (exactement une attendue)");
+                    }
+                    MappedColumns columns = MappedColumns.of(mapping, header.index(), name, packageName);
+                    try {
+                        checkWidth(row, header);
+                    } catch (RowProblem p) {
+                        throw new ManifestProblem(row.number(), p.column(), p.value(), p.reason());
+                    }
+                    return manifestRow(columns, row, shown, warnings);
                 }
+            } catch (MappedColumns.FileProblem p) {
+                rejectManifest(shown, new ManifestProblem(0, "", "", p.getMessage()));
+            } catch (ManifestProblem p) {
+                rejectManifest(shown, p);
             }
+            return null;
+        }
+
+        private Manifest manifestRow(MappedColumns columns, CsvTable.Line row, String shown, List<Notice> warnings)
+                throws ManifestProblem {
+            try {
+                List<Notice> corsican = new ArrayList<>();
+                Fields f = new Fields(columns.index(), columns.translate(row.values()), null,
+                        (column, value) -> corsican.add(new Notice(shown, row.number(),
+                                "FINESS juridique " + value + " : "
+                                        + Finess.explain(Finess.Verdict.VALID_KEY_UNCHECKED))));
+                String editor = f.required("editeur");
+                String software = f.required("logiciel");
+                String version = f.text("version_logiciel");
+                String finessEj = f.finess("finess_ej");
+                LocalDate extraction = f.date("date_extraction");
+                LocalDate start = f.date("periode_debut");
+                LocalDate end = f.date("periode_fin");
+                if (end.isBefore(start)) {
+                    throw new RowProblem("periode_fin", f.text("periode_fin"),
+                            "fin de période antérieure au début de période (" + start + ")");
+                }
+                warnings.addAll(corsican);
+                return new Manifest(editor, software, version, finessEj, extraction, start, end);
+            } catch (RowProblem p) {
+                throw new ManifestProblem(row.number(), columns.sourceOf(p.column()),
+                        columns.editorValue(p.column(), row.values(), p.value()), p.reason());
+            }
+        }
+
+        private void rejectManifest(String shown, ManifestProblem p) {
+            String where = shown + (p.line > 0 ? ", ligne " + p.line : "")
+                    + (p.column.isEmpty() ? "" : ", colonne « " + p.column + " »");
+            visitor.packageRejected(new Rejection(packageName, shown, p.line, p.column, Fields.reportable(p.value),
+                    "paquet « " + packageName + " », " + where + " : " + p.getMessage() + " : paquet rejeté en entier"));
         }
 
         // ---------------------------------------------------------------- data files
 
-        private void readDataFile(PivotFile file, String name) throws IOException {
-            String fileName = file.fileName();
-            String wholeFileProblem = checkSyntax(name);
-            if (wholeFileProblem != null) {
-                rejectWholeFile(fileName, wholeFileProblem);
+        private void readDataFile(EditorProfile profile, PivotFile file, String actualName) throws IOException {
+            FileMapping mapping = profile.files().get(file);
+            // Pivot files go by their pivot name whatever their case; an editor's files by their own name.
+            String name = profile.isPivot() ? file.fileName() : actualName;
+            List<Notice> notices = new ArrayList<>();
+            Opened opened = open(actualName, mapping, name, notices);
+            notices.forEach(this::warn);
+            if (opened.problem() != null) {
+                rejectWholeFile(name, opened.problem());
                 return;
             }
             PivotLayout layout = PivotLayout.of(file);
             long read = 0;
             long kept = 0;
             long rejected = 0;
-            try (InputStream in = content.open(name); CsvTable table = new CsvTable(in)) {
+            try (CsvTable table = opened.table()) {
                 CsvTable.Line headerLine = table.next();
                 if (headerLine == null) {
-                    rejectWholeFile(fileName, "fichier vide (ligne d'en-tête absente)");
+                    rejectWholeFile(name, "fichier vide (ligne d'en-tête absente)");
                     return;
                 }
-                CsvTable.Header header = CsvTable.Header.of(headerLine.values(), layout.required(),
-                        layout.optional());
+                Sources sources = Sources.of(mapping, layout.required(), headerLine.values());
+                CsvTable.Header header = sources.header();
                 if (!header.unknown().isEmpty()) {
-                    visitor.warning(fileName, headerLine.number(),
+                    visitor.warning(name, headerLine.number(),
                             "colonnes inconnues ignorées : " + String.join(", ", header.unknown()));
                 }
                 if (!header.duplicated().isEmpty()) {
-                    rejectWholeFile(fileName, header.duplicated(), "colonne « %s » en double dans l'en-tête",
+                    rejectWholeFile(name, header.duplicated(), "colonne « %s » en double dans l'en-tête",
                             "colonnes en double dans l'en-tête");
                     return;
                 }
                 if (!header.missing().isEmpty()) {
-                    rejectWholeFile(fileName, header.missing(), "colonne obligatoire « %s » absente",
+                    rejectWholeFile(name, header.missing(), "colonne obligatoire « %s » absente",
                             "colonnes obligatoires absentes");
+                    return;
+                }
+                MappedColumns columns;
+                try {
+                    columns = MappedColumns.of(mapping, header.index(), actualName, packageName);
+                } catch (MappedColumns.FileProblem p) {
+                    rejectWholeFile(name, p.getMessage());
                     return;
                 }
                 Set<String> keyUnchecked = new HashSet<>();
@@ -264,10 +415,10 @@ public final class PackageReader {
                     long line = row.number();
                     try {
                         checkWidth(row, header);
-                        Fields fields = new Fields(header.index(), row.values(), inReferential,
+                        Fields fields = new Fields(columns.index(), columns.translate(row.values()), inReferential,
                                 (column, value) -> {
                                     if (keyUnchecked.add(value)) {
-                                        visitor.warning(fileName, line, "numéro FINESS corse " + value
+                                        visitor.warning(name, line, "numéro FINESS corse " + value
                                                 + " : clé de contrôle non vérifiée (lignes acceptées)");
                                     }
                                 });
@@ -276,16 +427,17 @@ public final class PackageReader {
                         visitor.row(file, pivotRow);
                     } catch (RowProblem p) {
                         rejected++;
-                        visitor.rejection(new Rejection(packageName, fileName, line, p.column(),
-                                Fields.reportable(p.value()), p.reason()));
+                        visitor.rejection(new Rejection(packageName, name, line, columns.sourceOf(p.column()),
+                                Fields.reportable(columns.editorValue(p.column(), row.values(), p.value())),
+                                p.reason()));
                     }
                 }
                 if (table.blankRecords() > 0) {
-                    visitor.warning(fileName, table.firstBlankLine(), table.blankRecords()
+                    visitor.warning(name, table.firstBlankLine(), table.blankRecords()
                             + " ligne(s) vide(s) ignorée(s), la première ligne " + table.firstBlankLine());
                 }
             }
-            visitor.fileRead(new FileSummary(fileName, read, kept, rejected, null));
+            visitor.fileRead(new FileSummary(name, read, kept, rejected, null));
         }
 
         /** The rejection (line 0) and the summary of a file rejected whole for a reason that names no column. */
@@ -306,18 +458,66 @@ public final class PackageReader {
             visitor.fileRead(new FileSummary(fileName, 0, 0, 0, summary + " : fichier rejeté en entier"));
         }
 
-        /** First pass over a file: null when it decodes as UTF-8 and parses as CSV, else the French problem. */
-        private String checkSyntax(String name) throws IOException {
+        /**
+         * Checks the whole file once (decoding in its encoding, detected when the profile says {@code auto}, and
+         * CSV syntax), then opens it for reading; or says, in French, why the whole file is rejected.
+         */
+        private Opened open(String name, FileMapping mapping, String shown, List<Notice> notices) throws IOException {
+            CsvOptions options = mapping.csv();
+            if (options.encoding() == Encoding.AUTO) {
+                String asUtf8 = checkSyntax(name, options.withEncoding(Encoding.UTF_8));
+                if (asUtf8 != null && asUtf8.startsWith(UNDECODABLE)) {
+                    options = options.withEncoding(Encoding.WINDOWS_1252);
+                    notices.add(new Notice(shown, 0, "fichier qui n'est pas en UTF-8 : lu en Windows-1252"
+                            + " (encodage détecté)"));
+                } else {
+                    options = options.withEncoding(Encoding.UTF_8);
+                }
+            }
+            String problem = checkSyntax(name, options);
+            if (problem != null) {
+                return new Opened(null, problem);
+            }
+            return new Opened(new CsvTable(content.open(name), options), null);
+        }
+
+        /** First pass over a file: null when it decodes and parses as CSV, else the French problem. */
+        private String checkSyntax(String name, CsvOptions options) throws IOException {
             try (InputStream in = content.open(name)) {
-                CsvTable.check(in);
+                CsvTable.check(in, options);
                 return null;
-            } catch (MalformedUtf8Exception e) {
-                return "fichier non décodable en UTF-8 (octets invalides ligne " + e.line() + ")";
-            } catch (StrictUtf8Reader.LineTooLongException e) {
+            } catch (UndecodableException e) {
+                return UNDECODABLE + options.encoding().label() + " (" + e.frenchReason() + ")";
+            } catch (StrictReader.LineTooLongException e) {
                 return "fichier CSV mal formé (ligne " + e.line() + " : plus de " + e.max() + " caractères)";
             } catch (CsvTable.SyntaxException e) {
-                return "fichier CSV mal formé (ligne " + e.line() + " : " + e.getMessage() + ")";
+                return "fichier CSV mal formé (ligne " + e.line() + " : " + e.getMessage() + ")"
+                        + (options.equals(CsvOptions.PIVOT) ? "" : " — séparateur attendu " + options.delimiterLabel());
             }
+        }
+    }
+
+    private static final String UNDECODABLE = "fichier non décodable en ";
+
+    /** An open, checked file, or the reason it is rejected whole. */
+    private record Opened(CsvTable table, String problem) {
+    }
+
+    /**
+     * The editor headers a file must and may have, from its mapping, matched against the header line read.
+     * {@code required}: the pivot columns that must have a value.
+     */
+    private record Sources(CsvTable.Header header) {
+
+        static Sources of(FileMapping mapping, List<String> required, List<String> headerNames) {
+            List<String> mustHave = new ArrayList<>();
+            List<String> mayHave = new ArrayList<>();
+            for (Map.Entry<String, ColumnSource> e : mapping.columns().entrySet()) {
+                if (e.getValue() instanceof ColumnSource.Header h) {
+                    (required.contains(e.getKey()) ? mustHave : mayHave).add(h.name());
+                }
+            }
+            return new Sources(CsvTable.Header.of(headerNames, mustHave, mayHave));
         }
     }
 

@@ -102,6 +102,21 @@ record PivotLayout(List<String> required, List<String> optional, Mapper mapper) 
                 (f, line) -> new CounterRow(f.finess("finess"), f.id(idColumn), f.date(dateColumn), line));
     }
 
+    /** The values a coded column admits (its words in the pivot format), or an empty list for a free column. */
+    static List<String> allowedValues(PivotFile file, String column) {
+        return switch (file) {
+            case PROJETS_PERSONNALISES -> column.equals("statut") ? names(ProjectStatus.values()) : List.of();
+            case AGENDA -> column.equals("statut") ? names(EventStatus.values()) : List.of();
+            case DMP -> column.equals("statut") ? names(DmpStatus.values()) : List.of();
+            case MSS -> column.equals("type_destinataire") ? MSS_RECIPIENTS : List.of();
+            default -> List.of();
+        };
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(Enum::name).toList();
+    }
+
     static PivotLayout of(PivotFile file) {
         return LAYOUTS.get(file);
     }

@@ -30,9 +30,14 @@ public class DefinitionLauncher {
         Path output = Path.of(definition.parameter("sortie"));
         int window = definition.optional("fenetre") == null ? 1 : Integer.parseInt(definition.parameter("fenetre"));
         boolean fileAway = "oui".equals(definition.optional("archiver"));
+        String profilesFolder = definition.optional(IngestionTasklet.PROFILES_PARAMETER);
+        Path profiles = profilesFolder == null ? null : Path.of(profilesFolder);
+        String profile = definition.optional(IngestionTasklet.PROFILE_PARAMETER);
+        // Checked now, so that a wrong profile stops the run before it starts, with the profile's message.
+        IngestionTasklet.profiles(profilesFolder, profile);
         return switch (definition.kind()) {
             case MENSUEL_ARS -> executer.run(new ExecuterLauncher.Request(depot, referentiel,
-                    definition.monthFor(clock), window, output, fileAway));
+                    definition.monthFor(clock), window, output, fileAway, profiles, profile));
             case NUIT -> {
                 JobParameters params = new JobParametersBuilder()
                         .addString("depot", depot.toAbsolutePath().normalize().toString())
@@ -40,6 +45,9 @@ public class DefinitionLauncher {
                         .addString("sortie", output.toAbsolutePath().normalize().toString())
                         .addLong("fenetre", (long) window)
                         .addString("archiver", fileAway ? "oui" : "non")
+                        .addString(IngestionTasklet.PROFILES_PARAMETER,
+                                profiles == null ? "" : profiles.toAbsolutePath().normalize().toString())
+                        .addString(IngestionTasklet.PROFILE_PARAMETER, profile == null ? "" : profile)
                         .toJobParameters();
                 JobExecution execution = launches.launch(nuitJob, params);
                 yield executer.summarise(execution, null);

@@ -68,9 +68,12 @@ public class ExecuterJobConfiguration {
     @Bean
     @StepScope
     IngestionTasklet ingestionTasklet(@Value("#{jobParameters['depot']}") String depot,
-                                      @Value("#{jobParameters['archiver']}") String fileAway, PivotStore pivotStore,
+                                      @Value("#{jobParameters['archiver']}") String fileAway,
+                                      @Value("#{jobParameters['profils']}") String profiles,
+                                      @Value("#{jobParameters['profil']}") String profile, PivotStore pivotStore,
                                       ReferentialStore referentialStore) {
-        return new IngestionTasklet(Path.of(depot), pivotStore, referentialStore, "oui".equals(fileAway));
+        return new IngestionTasklet(Path.of(depot), pivotStore, referentialStore, "oui".equals(fileAway),
+                IngestionTasklet.profiles(profiles, profile));
     }
 
     @Bean

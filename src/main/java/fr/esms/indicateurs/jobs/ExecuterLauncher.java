@@ -20,12 +20,21 @@ import java.util.List;
 @Component
 public class ExecuterLauncher {
 
-    /** @param fileAway move processed packages to the dépôt's archive/ or quarantaine/ */
+    /**
+     * @param fileAway move processed packages to the dépôt's archive/ or quarantaine/
+     * @param profiles the editor profiles folder, or null (every package in the pivot format)
+     * @param profile  the profile to apply to every package, or null to recognise each package's
+     */
     public record Request(Path depot, Path referentiel, YearMonth month, int windowMonths, Path output,
-                          boolean fileAway) {
+                          boolean fileAway, Path profiles, String profile) {
 
         public Request(Path depot, Path referentiel, YearMonth month, int windowMonths, Path output) {
             this(depot, referentiel, month, windowMonths, output, false);
+        }
+
+        public Request(Path depot, Path referentiel, YearMonth month, int windowMonths, Path output,
+                       boolean fileAway) {
+            this(depot, referentiel, month, windowMonths, output, fileAway, null, null);
         }
     }
 
@@ -46,6 +55,13 @@ public class ExecuterLauncher {
         JobParametersBuilder builder = new JobParametersBuilder();
         if (request.fileAway()) {
             builder.addString("archiver", "oui");
+        }
+        if (request.profiles() != null) {
+            builder.addString(IngestionTasklet.PROFILES_PARAMETER,
+                    request.profiles().toAbsolutePath().normalize().toString());
+        }
+        if (request.profile() != null) {
+            builder.addString(IngestionTasklet.PROFILE_PARAMETER, request.profile());
         }
         return builder
                 .addString("depot", request.depot().toAbsolutePath().normalize().toString())

@@ -1,6 +1,9 @@
 package fr.esms.indicateurs.jobs;
 
 import fr.esms.indicateurs.ingest.DepotScan;
+import fr.esms.indicateurs.ingest.EditorProfile;
+import fr.esms.indicateurs.ingest.EditorProfiles;
+import fr.esms.indicateurs.ingest.ProfileException;
 import fr.esms.indicateurs.ingest.DepotScanner;
 import fr.esms.indicateurs.ingest.Rejection;
 import fr.esms.indicateurs.ingest.ExportPackage;
@@ -29,6 +32,8 @@ import java.util.stream.Collectors;
 public class IngestionTasklet implements Tasklet {
 
     static final String PACKAGES_KEY = "paquets.sha256";
+    static final String PROFILES_PARAMETER = "profils";
+    static final String PROFILE_PARAMETER = "profil";
     static final String ROWS_KEY = "lignes.lues";
     /** The packages this run ingested (not those already known): what an incremental run recomputes. */
     static final String NEW_PACKAGES_KEY = "paquets.nouveaux.sha256";
@@ -41,6 +46,7 @@ public class IngestionTasklet implements Tasklet {
     private final ReferentialStore referentialStore;
     private List<ExportPackage> packages;
     private PackageReader reader;
+    private final ProfileChoice profiles;
     private final List<String> seen = new ArrayList<>();
     private final List<String> ingested = new ArrayList<>();
     private int next;
@@ -52,6 +58,33 @@ public class IngestionTasklet implements Tasklet {
 
     /** @param fileAway move processed packages to {@code archive/} or {@code quarantaine/} ({@link Inbox}) */
     public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway) {
+        this(depot, pivotStore, referentialStore, fileAway, new ProfileChoice(EditorProfiles.none(), null));
+    }
+
+    /** The editor profiles a run reads its packages with, and the one the operator imposed (or null). */
+    public record ProfileChoice(EditorProfiles profiles, EditorProfile forced) {
+    }
+
+    /**
+     * Loads the profiles of the job parameters ({@code profils}: folder, {@code profil}: name imposed on every
+     * package), or none.
+     *
+     * @throws ProfileException when a profile is invalid or the named one does not exist
+     */
+    public static ProfileChoice profiles(String folder, String name) {
+        EditorProfiles profiles = folder == null || folder.isBlank() ? EditorProfiles.none()
+                : EditorProfiles.load(Path.of(folder));
+        EditorProfile forced = null;
+        if (name != null && !name.isBlank()) {
+            forced = profiles.named(name.trim()).orElseThrow(() -> new ProfileException("profil « " + name
+                    + " » inconnu (profils : " + profiles.names() + ")"));
+        }
+        return new ProfileChoice(profiles, forced);
+    }
+
+    public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
+                            ProfileChoice profiles) {
+        this.profiles = profiles;
         this.inbox = fileAway ? new Inbox(depot) : null;
         this.depot = depot;
         this.pivotStore = pivotStore;
@@ -75,7 +108,10 @@ public class IngestionTasklet implements Tasklet {
                 }
             }
             Set<String> known = referentialStore.load().essms().stream().map(Essms::finess).collect(Collectors.toSet());
-            reader = new PackageReader(known::contains);
+            reader = new PackageReader(known::contains, profiles.profiles(), profiles.forced());
+            if (!profiles.profiles().isEmpty()) {
+                log.info("Profils éditeurs : {}", profiles.profiles().names());
+            }
             log.info("Dépôt {} : {} paquet(s) trouvé(s)", depot, packages.size() + scan.refused().size());
         }
         if (next < packages.size()) {

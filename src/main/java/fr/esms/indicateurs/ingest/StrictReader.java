@@ -8,22 +8,22 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * Decodes UTF-8 strictly (malformed bytes are an error, never replaced) and drops one leading BOM. Unlike
- * {@link java.io.InputStreamReader}, it first hands out every character decoded before the bad bytes and only then
- * throws a {@link MalformedUtf8Exception} that knows the physical line of the bad bytes (CR, LF and CRLF each end
- * a line, as in Commons CSV). A physical line longer than {@code maxLineChars} is an error too
+ * Decodes a file strictly in its encoding (malformed or unmappable bytes are an error, never replaced); for UTF-8
+ * it drops one leading BOM. Unlike {@link java.io.InputStreamReader}, it first hands out every character decoded
+ * before the bad bytes and only then throws an {@link UndecodableException} that knows the physical line of the
+ * bad bytes (CR, LF and CRLF each end a line, as in Commons CSV). A file declared Windows-1252 or ISO-8859-1 that
+ * starts with a UTF-8 BOM is an error (it is UTF-8), and so is a C1 control character in ISO-8859-1 (the file is
+ * Windows-1252: that is where €, œ and ’ sit). A physical line longer than {@code maxLineChars} is an error too
  * ({@link LineTooLongException}), so that a file without line breaks cannot make Commons CSV hold a huge value.
  */
-final class StrictUtf8Reader extends Reader {
+final class StrictReader extends Reader {
 
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final Encoding encoding;
+    private final CharsetDecoder decoder;
     private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
 
     private boolean endOfInput;
@@ -36,8 +36,15 @@ final class StrictUtf8Reader extends Reader {
     private long lineChars;
     private final long maxLineChars;
 
-    StrictUtf8Reader(InputStream in, long maxLineChars) {
+    private String problem;
+
+    /** @param encoding not {@link Encoding#AUTO} */
+    StrictReader(InputStream in, Encoding encoding, long maxLineChars) {
         this.in = in;
+        this.encoding = encoding;
+        this.decoder = encoding.charset().newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         this.maxLineChars = maxLineChars;
     }
 
@@ -69,7 +76,7 @@ final class StrictUtf8Reader extends Reader {
         }
         while (true) {
             if (malformed) {
-                throw new MalformedUtf8Exception(line);
+                throw new UndecodableException(line, problem != null ? problem : "octets invalides ligne " + line);
             }
             if (done) {
                 return -1;
@@ -77,16 +84,42 @@ final class StrictUtf8Reader extends Reader {
             int n = decodeSome(cbuf, off, len);
             if (n > 0 && !bomChecked) {
                 bomChecked = true;
-                if (cbuf[off] == '\uFEFF') {
+                if (encoding == Encoding.UTF_8 && cbuf[off] == '\uFEFF') {
                     System.arraycopy(cbuf, off + 1, cbuf, off, n - 1);
                     n--;
+                } else if (encoding != Encoding.UTF_8 && n >= 3 && cbuf[off] == '\u00EF'
+                        && cbuf[off + 1] == '\u00BB' && cbuf[off + 2] == '\u00BF') {
+                    throw new UndecodableException(1, "le fichier commence par la marque d'ordre (BOM) de l'UTF-8 :"
+                            + " il est en UTF-8, pas en " + encoding.label());
                 }
             }
-            if (n > 0) {
+            int control = encoding == Encoding.ISO_8859_1 ? firstControlCharacter(cbuf, off, n) : -1;
+            if (control >= 0) {
+                // Hand out what comes before it; the next read fails.
+                char c = cbuf[control];
+                n = control - off;
                 countLines(cbuf, off, n);
+                malformed = true;
+                problem = "octet 0x" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " ligne " + line
+                        + ", un caractère de contrôle en ISO-8859-1 : le fichier est sans doute en Windows-1252"
+                        + " (€, œ, ’), à déclarer ainsi dans le profil";
+            } else if (n > 0) {
+                countLines(cbuf, off, n);
+            }
+            if (n > 0) {
                 return n;
             }
         }
+    }
+
+    /** Position of the first C1 control character (0x80-0x9F), or -1. */
+    private static int firstControlCharacter(char[] cbuf, int off, int n) {
+        for (int i = off; i < off + n; i++) {
+            if (cbuf[i] >= '\u0080' && cbuf[i] <= '\u009F') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private int decodeSome(char[] cbuf, int off, int len) throws IOException {
