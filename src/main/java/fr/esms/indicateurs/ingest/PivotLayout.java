@@ -160,7 +160,7 @@ record PivotLayout(List<String> required, List<String> optional, Mapper mapper) 
             throws RowProblem {
         if (value > limit) {
             throw new RowProblem(column, f.text(column), "incohérent : " + column + " (" + value + ") > "
-                    + limitColumn + " (" + limit + ") ; règle : " + column + " <= " + limitColumn);
+                    + limitColumn + " (" + limit + ") (règle : " + column + " <= " + limitColumn + ")");
         }
     }
 

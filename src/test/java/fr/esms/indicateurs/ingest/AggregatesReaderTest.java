@@ -76,23 +76,23 @@ class AggregatesReaderTest {
                         tuple("p", "agregats.csv", 6L, "periode_fin", "2025-01-31",
                                 "période de 13 mois (du 2024-01-01 au 2025-01-31)" + WHOLE_MONTHS),
                         tuple("p", "agregats.csv", 7L, "dossiers_actifs", "101",
-                                "incohérent : dossiers_actifs (101) > personnes_accompagnees (100) ;"
-                                        + " règle : dossiers_actifs <= personnes_accompagnees"),
+                                "incohérent : dossiers_actifs (101) > personnes_accompagnees (100)"
+                                        + " (règle : dossiers_actifs <= personnes_accompagnees)"),
                         tuple("p", "agregats.csv", 8L, "dossiers_actifs_pp", "12",
-                                "incohérent : dossiers_actifs_pp (12) > dossiers_actifs (10) ;"
-                                        + " règle : dossiers_actifs_pp <= dossiers_actifs"),
+                                "incohérent : dossiers_actifs_pp (12) > dossiers_actifs (10)"
+                                        + " (règle : dossiers_actifs_pp <= dossiers_actifs)"),
                         tuple("p", "agregats.csv", 9L, "dossiers_actifs_agenda", "11",
-                                "incohérent : dossiers_actifs_agenda (11) > dossiers_actifs (10) ;"
-                                        + " règle : dossiers_actifs_agenda <= dossiers_actifs"),
+                                "incohérent : dossiers_actifs_agenda (11) > dossiers_actifs (10)"
+                                        + " (règle : dossiers_actifs_agenda <= dossiers_actifs)"),
                         tuple("p", "agregats.csv", 10L, "dmp_alimentes", "101",
-                                "incohérent : dmp_alimentes (101) > personnes_accompagnees (100) ;"
-                                        + " règle : dmp_alimentes <= personnes_accompagnees"),
+                                "incohérent : dmp_alimentes (101) > personnes_accompagnees (100)"
+                                        + " (règle : dmp_alimentes <= personnes_accompagnees)"),
                         tuple("p", "agregats.csv", 11L, "exclusions_mss", "101",
-                                "incohérent : exclusions_mss (101) > personnes_accompagnees (100) ;"
-                                        + " règle : exclusions_mss <= personnes_accompagnees"),
+                                "incohérent : exclusions_mss (101) > personnes_accompagnees (100)"
+                                        + " (règle : exclusions_mss <= personnes_accompagnees)"),
                         tuple("p", "agregats.csv", 12L, "exclusions_dmp", "101",
-                                "incohérent : exclusions_dmp (101) > personnes_accompagnees (100) ;"
-                                        + " règle : exclusions_dmp <= personnes_accompagnees"));
+                                "incohérent : exclusions_dmp (101) > personnes_accompagnees (100)"
+                                        + " (règle : exclusions_dmp <= personnes_accompagnees)"));
         assertThat(v.rowsOf(PivotFile.AGREGATS)).extracting(PivotRow::line).containsExactly(2L, 13L);
         assertThat(v.summaryOf("agregats.csv")).isEqualTo(new FileSummary("agregats.csv", 12, 2, 10, null));
     }

@@ -135,7 +135,7 @@ class RegionalWorkbookWriterTest {
             assertThat(rows).extracting(r -> r.getCell(0).getStringCellValue())
                     .containsExactly(E, A, B, F, C, D); // sorted by FINESS
 
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A4:AE10");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A4:AF10"); // last column: « Source des chiffres »
             PaneInformation pane = sheet.getPaneInformation();
             assertThat(pane.isFreezePane()).isTrue();
             assertThat(pane.getHorizontalSplitTopRow()).isEqualTo((short) 4);
