@@ -27,6 +27,8 @@ final class Fields {
     private static final Pattern LONG_DIGIT_RUN = Pattern.compile("[0-9]{13,}");
     private static final Pattern DATE = Pattern.compile(
             "([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?)?");
+    /** At most 15 digits: far above any real count, and never overflowing a long. */
+    private static final Pattern COUNT = Pattern.compile("[0-9]{1,15}");
     private static final String DATE_FORMAT = "attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM[:SS]";
 
     private final Map<String, Integer> index;
@@ -169,6 +171,15 @@ final class Fields {
         List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
         String value = oneOf(column, allowed, defaultValue == null ? null : defaultValue.name(), "statut");
         return Enum.valueOf(type, value);
+    }
+
+    /** A count: a non-negative integer written with digits only (no sign, no decimal part, no spaces). */
+    long count(String column) throws RowProblem {
+        String value = required(column);
+        if (!COUNT.matcher(value).matches()) {
+            throw new RowProblem(column, value, "nombre entier positif ou nul attendu dans la colonne " + column);
+        }
+        return Long.parseLong(value);
     }
 
     /** Codes separated by {@code |}, trimmed, empty parts dropped. */

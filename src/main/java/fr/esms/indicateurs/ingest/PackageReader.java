@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  *
  * <p>Order of the calls: either a single {@link PackageVisitor#packageRejected} (unsafe or corrupt zip, no or bad
  * {@code export.csv}), or {@link PackageVisitor#manifest}, the manifest's and the package's warnings (unknown
- * columns of {@code export.csv}, ignored files, {@code agregats.csv} not yet supported), then for each data file
+ * columns of {@code export.csv}, ignored files), then for each data file
  * present, in {@link PivotFile} order, its rows, rejections and warnings followed by its
  * {@link PackageVisitor#fileRead}.
  *
@@ -40,7 +40,6 @@ import java.util.function.Predicate;
 public final class PackageReader {
 
     static final String NO_MANIFEST = "paquet sans export.csv : rejeté en entier";
-    static final String AGGREGATES = "agregats.csv";
     private static final int MAX_IGNORED_FILE_WARNINGS = 20;
 
     private final Predicate<String> inReferential;
@@ -237,9 +236,7 @@ public final class PackageReader {
                     continue;
                 }
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (lower.equals(AGGREGATES)) {
-                    visitor.warning(name, 0, "agregats.csv n'est pas encore pris en charge : fichier ignoré");
-                } else if (lower.endsWith(".zip")) {
+                if (lower.endsWith(".zip")) {
                     ignored.add(new Notice(name, 0, "archive imbriquée non ouverte : ignorée"));
                 } else {
                     ignored.add(new Notice(name, 0, profile.isPivot() ? "fichier inconnu du format pivot : ignoré"

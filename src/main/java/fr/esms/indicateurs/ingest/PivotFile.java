@@ -10,7 +10,9 @@ public enum PivotFile {
     MSS("mss.csv"),
     DMP("dmp.csv"),
     EPRESCRIPTION("eprescription.csv"),
-    EPARCOURS("eparcours.csv");
+    EPARCOURS("eparcours.csv"),
+    /** Dashboard counts of editors that give no records: one row per ESSMS and period. */
+    AGREGATS("agregats.csv");
 
     private final String fileName;
 

@@ -1,5 +1,6 @@
 package fr.esms.indicateurs.ingest;
 
+import fr.esms.indicateurs.ingest.PivotRow.AggregateRow;
 import fr.esms.indicateurs.ingest.PivotRow.CounterRow;
 import fr.esms.indicateurs.ingest.PivotRow.DocumentRow;
 import fr.esms.indicateurs.ingest.PivotRow.EventRow;
@@ -8,11 +9,14 @@ import fr.esms.indicateurs.ingest.PivotRow.ModificationRow;
 import fr.esms.indicateurs.ingest.PivotRow.ProjectRow;
 import fr.esms.indicateurs.ingest.PivotRow.RecordRow;
 import fr.esms.indicateurs.ingest.PivotRow.StayRow;
+import fr.esms.indicateurs.rules.AggregateCounts;
 import fr.esms.indicateurs.rules.EssmsActivity.DmpStatus;
 import fr.esms.indicateurs.rules.EssmsActivity.EventStatus;
 import fr.esms.indicateurs.rules.EssmsActivity.ProjectStatus;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,13 @@ record PivotLayout(List<String> required, List<String> optional, Mapper mapper) 
     }
 
     static final List<String> MSS_RECIPIENTS = List.of("PROFESSIONNEL", "USAGER");
+
+    /** The columns of {@code agregats.csv}, all required, in the order of the spec. */
+    static final List<String> AGGREGATE_COLUMNS = List.of("finess", "periode_debut", "periode_fin",
+            "personnes_accompagnees", "dossiers_actifs", "dossiers_actifs_pp", "dossiers_actifs_agenda",
+            "messages_mss", "dmp_alimentes", "exclusions_mss", "exclusions_dmp");
+    /** The longest period an aggregate row may state: the longest window ({@code --fenetre} 12). */
+    static final int MAX_AGGREGATE_MONTHS = 12;
 
     private static final Map<PivotFile, PivotLayout> LAYOUTS = new EnumMap<>(PivotFile.class);
 
@@ -95,6 +106,62 @@ record PivotLayout(List<String> required, List<String> optional, Mapper mapper) 
                         f.text("type_document"), line)));
         LAYOUTS.put(PivotFile.EPRESCRIPTION, counter("prescription_id", "date_import"));
         LAYOUTS.put(PivotFile.EPARCOURS, counter("echange_id", "date_echange"));
+        LAYOUTS.put(PivotFile.AGREGATS, new PivotLayout(AGGREGATE_COLUMNS, List.of(), PivotLayout::aggregate));
+    }
+
+    /**
+     * A row of {@code agregats.csv}: whole calendar months (else it could serve no window), then the consistency
+     * rules between counts, each rejection stating the rule broken with the values.
+     */
+    private static PivotRow aggregate(Fields f, long line) throws RowProblem {
+        String finess = f.finess("finess");
+        LocalDate start = f.date("periode_debut");
+        LocalDate end = f.date("periode_fin");
+        long persons = f.count("personnes_accompagnees");
+        long active = f.count("dossiers_actifs");
+        long withProject = f.count("dossiers_actifs_pp");
+        long withAgenda = f.count("dossiers_actifs_agenda");
+        long messages = f.count("messages_mss");
+        long dmp = f.count("dmp_alimentes");
+        long mssExclusions = f.count("exclusions_mss");
+        long dmpExclusions = f.count("exclusions_dmp");
+        if (end.isBefore(start)) {
+            throw new RowProblem("periode_fin", f.text("periode_fin"),
+                    "incohérent : periode_fin (" + end + ") antérieure à periode_debut (" + start + ")");
+        }
+        String noWindow = " : une ligne d'agrégats doit couvrir des mois civils entiers (du premier jour d'un mois"
+                + " au dernier jour d'un mois, 1 à " + MAX_AGGREGATE_MONTHS + " mois), sinon elle ne peut servir"
+                + " aucune fenêtre";
+        if (start.getDayOfMonth() != 1) {
+            throw new RowProblem("periode_debut", f.text("periode_debut"),
+                    "periode_debut (" + start + ") n'est pas le premier jour d'un mois" + noWindow);
+        }
+        if (!end.equals(YearMonth.from(end).atEndOfMonth())) {
+            throw new RowProblem("periode_fin", f.text("periode_fin"),
+                    "periode_fin (" + end + ") n'est pas le dernier jour d'un mois" + noWindow);
+        }
+        long months = ChronoUnit.MONTHS.between(YearMonth.from(start), YearMonth.from(end)) + 1;
+        if (months > MAX_AGGREGATE_MONTHS) {
+            throw new RowProblem("periode_fin", f.text("periode_fin"),
+                    "période de " + months + " mois (du " + start + " au " + end + ")" + noWindow);
+        }
+        atMost(f, "dossiers_actifs", active, "personnes_accompagnees", persons);
+        atMost(f, "dossiers_actifs_pp", withProject, "dossiers_actifs", active);
+        atMost(f, "dossiers_actifs_agenda", withAgenda, "dossiers_actifs", active);
+        atMost(f, "dmp_alimentes", dmp, "personnes_accompagnees", persons);
+        atMost(f, "exclusions_mss", mssExclusions, "personnes_accompagnees", persons);
+        atMost(f, "exclusions_dmp", dmpExclusions, "personnes_accompagnees", persons);
+        return new AggregateRow(finess, start, end, new AggregateCounts(persons, active, withProject, withAgenda,
+                messages, dmp, mssExclusions, dmpExclusions), line);
+    }
+
+    /** Rejects the row, on {@code column}, when {@code value > limit}. */
+    private static void atMost(Fields f, String column, long value, String limitColumn, long limit)
+            throws RowProblem {
+        if (value > limit) {
+            throw new RowProblem(column, f.text(column), "incohérent : " + column + " (" + value + ") > "
+                    + limitColumn + " (" + limit + ") (règle : " + column + " <= " + limitColumn + ")");
+        }
     }
 
     private static PivotLayout counter(String idColumn, String dateColumn) {

@@ -1,5 +1,6 @@
 package fr.esms.indicateurs.ingest;
 
+import fr.esms.indicateurs.rules.AggregateCounts;
 import fr.esms.indicateurs.rules.EssmsActivity.DmpStatus;
 import fr.esms.indicateurs.rules.EssmsActivity.EventStatus;
 import fr.esms.indicateurs.rules.EssmsActivity.ProjectStatus;
@@ -45,5 +46,13 @@ public sealed interface PivotRow {
 
     /** A row of {@code eprescription.csv} or {@code eparcours.csv}. */
     record CounterRow(String finess, String id, LocalDate date, long line) implements PivotRow {
+    }
+
+    /**
+     * A row of {@code agregats.csv}: the editor's own counts for one ESSMS over {@code [periodStart, periodEnd]},
+     * whole calendar months, internally consistent.
+     */
+    record AggregateRow(String finess, LocalDate periodStart, LocalDate periodEnd, AggregateCounts counts,
+                        long line) implements PivotRow {
     }
 }

@@ -5,6 +5,8 @@ import fr.esms.indicateurs.referential.Referential;
 import fr.esms.indicateurs.rules.DeclaredAdjustment;
 import fr.esms.indicateurs.rules.MeasureWindow;
 import fr.esms.indicateurs.store.ActivityCursor;
+import fr.esms.indicateurs.store.AggregateStore;
+import fr.esms.indicateurs.store.AggregateStore.StoredAggregate;
 import fr.esms.indicateurs.store.ReferentialStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ public class EssmsActivityReader implements ItemStreamReader<EssmsInput> {
     private ActivityCursor cursor;
     private Iterator<Essms> essms;
     private Map<String, List<DeclaredAdjustment>> declared;
+    private Map<String, StoredAggregate> aggregates;
     private int total;
     private int read;
     private long startNanos;
@@ -46,6 +49,7 @@ public class EssmsActivityReader implements ItemStreamReader<EssmsInput> {
         essms = referential.essms().iterator();
         total = referential.essms().size();
         declared = referential.declaredByFiness();
+        aggregates = new AggregateStore(dataSource).exactly(window);
         cursor = new ActivityCursor(dataSource, window);
         startNanos = System.nanoTime();
         log.info("Calcul des indicateurs de {} ESSMS, fenêtre du {} au {}", total, window.start(), window.end());
@@ -64,7 +68,7 @@ public class EssmsActivityReader implements ItemStreamReader<EssmsInput> {
                     Math.round(read / seconds), Math.round((total - read) * seconds / read));
         }
         return new EssmsInput(next, window, cursor.next(next.finess()),
-                declared.getOrDefault(next.finess(), List.of()));
+                declared.getOrDefault(next.finess(), List.of()), aggregates.get(next.finess()));
     }
 
     @Override

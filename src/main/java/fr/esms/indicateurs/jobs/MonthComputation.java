@@ -3,9 +3,12 @@ package fr.esms.indicateurs.jobs;
 import fr.esms.indicateurs.referential.Essms;
 import fr.esms.indicateurs.referential.Referential;
 import fr.esms.indicateurs.rules.DeclaredAdjustment;
+import fr.esms.indicateurs.rules.EssmsMeasure;
 import fr.esms.indicateurs.rules.IndicatorCalculator;
 import fr.esms.indicateurs.rules.MeasureWindow;
 import fr.esms.indicateurs.store.ActivityCursor;
+import fr.esms.indicateurs.store.AggregateStore;
+import fr.esms.indicateurs.store.AggregateStore.StoredAggregate;
 import fr.esms.indicateurs.store.ResultStore;
 import fr.esms.indicateurs.store.ResultStore.Measured;
 import org.springframework.stereotype.Component;
@@ -37,6 +40,7 @@ public class MonthComputation {
     /** @return how many ESSMS were computed */
     public int compute(Referential referential, MeasureWindow window, Predicate<String> finessFilter) {
         Map<String, List<DeclaredAdjustment>> declared = referential.declaredByFiness();
+        Map<String, StoredAggregate> aggregates = new AggregateStore(dataSource).exactly(window);
         List<Measured> chunk = new ArrayList<>();
         int computed = 0;
         try (ActivityCursor cursor = new ActivityCursor(dataSource, window)) {
@@ -45,7 +49,7 @@ public class MonthComputation {
                     continue;
                 }
                 EssmsInput input = new EssmsInput(essms, window, cursor.next(essms.finess()),
-                        declared.getOrDefault(essms.finess(), List.of()));
+                        declared.getOrDefault(essms.finess(), List.of()), aggregates.get(essms.finess()));
                 chunk.add(measure(input));
                 computed++;
                 if (chunk.size() == ExecuterJobConfiguration.CHUNK) {
@@ -57,9 +61,25 @@ public class MonthComputation {
         return computed;
     }
 
+    /**
+     * Records when the ESSMS has record-level data in the window (an aggregate of that window is then ignored,
+     * with a warning); otherwise the aggregate whose period is exactly the window, if any, and the ESSMS counts
+     * as with data.
+     */
     Measured measure(EssmsInput input) {
-        return new Measured(calculator.compute(input.essms().finess(), input.essms().categorie(), input.window(),
-                input.activity(), input.declared()), input.hasData());
+        String finess = input.essms().finess();
+        StoredAggregate aggregate = input.aggregate();
+        if (input.usesAggregate()) {
+            return new Measured(calculator.computeFromAggregate(finess, input.essms().categorie(), input.window(),
+                    aggregate.counts(), input.declared()), true, aggregate.packageName());
+        }
+        EssmsMeasure measure = calculator.compute(finess, input.essms().categorie(), input.window(),
+                input.activity(), input.declared());
+        if (aggregate != null) {
+            measure = measure.withWarning("agregats.csv (paquet " + aggregate.packageName() + ") ignoré pour cette"
+                    + " fenêtre : l'ESSMS a des données détaillées (dossiers) dans la fenêtre, qui sont utilisées");
+        }
+        return new Measured(measure, input.hasData(), null);
     }
 
     private void save(List<Measured> chunk) {

@@ -7,6 +7,7 @@ import fr.esms.indicateurs.report.DataQuality;
 import fr.esms.indicateurs.report.EssmsIdentity;
 import fr.esms.indicateurs.report.EssmsReport;
 import fr.esms.indicateurs.report.EssmsWorkbookWriter;
+import fr.esms.indicateurs.report.FigureSource;
 import fr.esms.indicateurs.report.FileCount;
 import fr.esms.indicateurs.report.HistoryPoint;
 import fr.esms.indicateurs.report.PackageUsed;
@@ -108,6 +109,7 @@ public class ReportsTasklet implements Tasklet {
                 List<String> finess = batch.stream().map(Essms::finess).toList();
                 Map<String, EssmsMeasure> measures = queries.measures(finess, categories, window);
                 Map<String, Boolean> withData = queries.withData(finess, window);
+                Map<String, java.util.Optional<String>> aggregatePackages = queries.aggregatePackages(finess, window);
                 Map<String, List<StoredResult>> history = queries.history(finess, window.months());
                 Map<String, List<FedBy>> packages = queries.packages(finess, window);
                 List<Future<Path>> pending = new ArrayList<>();
@@ -118,16 +120,19 @@ public class ReportsTasklet implements Tasklet {
                     }
                     EssmsIdentity identity = identity(essms, projects.get(essms.projetId()));
                     List<FedBy> fed = packages.getOrDefault(essms.finess(), List.of());
+                    boolean hasData = withData.getOrDefault(essms.finess(), false);
+                    FigureSource source = !hasData ? FigureSource.none()
+                            : aggregatePackages.getOrDefault(essms.finess(), java.util.Optional.empty())
+                            .map(FigureSource::aggregates).orElse(FigureSource.records());
                     EssmsReport report = new EssmsReport(identity, measure,
                             historyPoints(history.getOrDefault(essms.finess(), List.of())),
-                            quality(fed, measure, rejections));
+                            quality(fed, measure, rejections, source));
                     if (rewrite.test(essms.finess())) {
                         pending.add(pool.submit(() -> writer.write(report, output)));
                     }
                     LocalDate lastExport = fed.stream().map(FedBy::extractionDate).filter(Objects::nonNull)
                             .max(Comparator.naturalOrder()).orElse(null);
-                    regional.add(new RegionalRow(identity, withData.getOrDefault(essms.finess(), false)
-                            ? measure : null, lastExport));
+                    regional.add(new RegionalRow(identity, hasData ? measure : null, lastExport, source));
                 }
                 for (Future<Path> f : pending) {
                     f.get();
@@ -168,11 +173,12 @@ public class ReportsTasklet implements Tasklet {
         return byMonth.entrySet().stream().map(e -> new HistoryPoint(e.getKey(), months, e.getValue())).toList();
     }
 
-    private static DataQuality quality(List<FedBy> fed, EssmsMeasure measure, String rejections) {
+    private static DataQuality quality(List<FedBy> fed, EssmsMeasure measure, String rejections,
+                                       FigureSource source) {
         List<PackageUsed> used = fed.stream().map(p -> new PackageUsed(p.name(), p.editor(), p.software(),
                 p.softwareVersion(), p.extractionDate(), p.sha256())).toList();
         List<FileCount> files = fed.stream().flatMap(p -> p.files().stream().map(f -> new FileCount(p.name(),
                 f.file(), f.read(), f.kept(), f.rejected(), f.rejectedWhole()))).toList();
-        return new DataQuality(used, files, measure.warnings(), rejections);
+        return new DataQuality(used, files, measure.warnings(), rejections, source);
     }
 }

@@ -116,6 +116,17 @@ public final class EssmsWorkbookWriter {
         identityLine(b, "Mois de mesure", FrenchText.month(measure.window().month()));
         identityLine(b, "Fenêtre", FrenchText.window(measure.window()));
         identityLine(b, "Version des règles", measure.rulesVersion());
+        FigureSource figures = report.quality().figures();
+        if (figures != null) {
+            Row source = b.row();
+            b.text(source, 0, "Source des chiffres", st.label);
+            b.overflowText(source, 1, figures.sentence(), st.textBold);
+            if (figures.kind() == FigureSource.Kind.AGREGATS) {
+                b.overflowText(b.row(), 1, "Les chiffres sont ceux que l'éditeur a comptés lui-même pour exactement"
+                        + " cette fenêtre (pas de données individuelles) ; e-prescription et e-parcours valent 0.",
+                        st.note);
+            }
+        }
         Row generated = b.row();
         b.text(generated, 0, "Généré le", st.label);
         b.date(generated, 1, LocalDate.now(clock));

@@ -115,6 +115,7 @@ final class FrenchText {
         return switch (source) {
             case CODE_USAGER -> "Code porté par l'usager (usagers.csv)";
             case DECLARE -> "Aménagement déclaré, validé par l'ARS";
+            case AGREGAT -> "Comptage agrégé de l'éditeur (agregats.csv)";
         };
     }
 

@@ -11,8 +11,14 @@ import java.util.Objects;
  * @param measure          the measure of the month, or null when no export gave data for the ESSMS
  * @param lastExportDate   the day the latest export holding the ESSMS arrived (its reception in the dépôt, or its
  *                         {@code date_extraction} when the reception is not tracked); null when none arrived
+ * @param source           where the figures come from; null when unknown (an empty cell)
  */
-public record RegionalRow(EssmsIdentity identity, EssmsMeasure measure, LocalDate lastExportDate) {
+public record RegionalRow(EssmsIdentity identity, EssmsMeasure measure, LocalDate lastExportDate,
+                          FigureSource source) {
+
+    public RegionalRow(EssmsIdentity identity, EssmsMeasure measure, LocalDate lastExportDate) {
+        this(identity, measure, lastExportDate, null);
+    }
 
     public RegionalRow {
         Objects.requireNonNull(identity, "identité de l'ESSMS absente");

@@ -189,6 +189,8 @@ public final class RegionalWorkbookWriter {
         }
         headers.add(FrenchText.indicatorShort(Indicator.EPRESCRIPTION));
         headers.add(FrenchText.indicatorShort(Indicator.EPARCOURS));
+        headers.add("Source des chiffres");
+        int sourceColumn = headers.size() - 1;
         int headerRow = b.nextRow();
         b.headerRow(headers.toArray(String[]::new));
 
@@ -206,6 +208,9 @@ public final class RegionalWorkbookWriter {
             b.text(row, col++, id.projetId());
             b.text(row, col++, id.editeur());
             b.text(row, col++, FrenchText.yesNo(measure != null));
+            if (regionalRow.source() != null) {
+                b.text(row, sourceColumn, regionalRow.source().shortLabel());
+            }
             b.date(row, col++, regionalRow.lastExportDate());
             b.text(row, col++, measure == null || report.lateAfter() == null || regionalRow.lastExportDate() == null
                     ? "" : FrenchText.yesNo(regionalRow.isLate(report.lateAfter())));

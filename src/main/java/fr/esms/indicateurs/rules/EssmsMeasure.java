@@ -20,6 +20,13 @@ public record EssmsMeasure(
         warnings = List.copyOf(warnings);
     }
 
+    /** The same measure with one more data-quality warning. */
+    public EssmsMeasure withWarning(String warning) {
+        List<String> more = new java.util.ArrayList<>(warnings);
+        more.add(warning);
+        return new EssmsMeasure(finess, window, rulesVersion, sector, results, applied, refused, more);
+    }
+
     public IndicatorResult result(Indicator indicator) {
         return results.stream().filter(r -> r.indicator() == indicator).findFirst().orElseThrow();
     }

@@ -135,25 +135,103 @@ public final class IndicatorCalculator {
         for (Population p : personIndicators) {
             Set<String> out = codes.removedFrom(p.indicator(), p.denominator(), applied);
             results.add(rated(p.indicator(), sector, window, countOutside(p.numerator(), out),
-                    p.denominator().size(), out.size(), declared, codes, applied, refused, warnings));
+                    p.denominator().size(), out.size(), declared, codes, false, applied, refused, warnings));
         }
         // MSS counts messages: persons are removed from its denominator only.
         Set<String> outOfMss = codes.removedFrom(Indicator.MSS, accompanied, applied);
         results.add(rated(Indicator.MSS, sector, window, messages, accompanied.size(), outOfMss.size(),
-                declared, codes, applied, refused, warnings));
+                declared, codes, false, applied, refused, warnings));
         Set<String> outOfDmp = codes.removedFrom(Indicator.DMP, accompanied, applied);
         IndicatorResult dmp = rated(Indicator.DMP, sector, window, countOutside(personsWithDmp, outOfDmp),
-                accompanied.size(), outOfDmp.size(), declared, codes, applied, refused, warnings);
+                accompanied.size(), outOfDmp.size(), declared, codes, false, applied, refused, warnings);
         results.add(dmp);
-        if (dmp.denominator() < dmp.numerator()) {
-            warnings.add("DMP incohérent : dénominateur (" + dmp.denominator() + ") inférieur au numérateur ("
-                    + dmp.numerator() + ")");
-        }
+        warnIfDmpInconsistent(dmp, warnings);
 
         results.add(counter(Indicator.EPRESCRIPTION, activity.ePrescriptions(), window));
         results.add(counter(Indicator.EPARCOURS, activity.eParcours(), window));
 
         return new EssmsMeasure(finess, window, rules.code(), sector, results, applied, refused, warnings);
+    }
+
+    /**
+     * The same measure from an editor's aggregate counts ({@code agregats.csv}) for exactly this window: the
+     * editor counted the populations, so the rates, targets, exactness, NC, manque and the PJM exemption are
+     * those of {@link #compute}, applied to its figures.
+     *
+     * <p>{@code exclusions_mss} / {@code exclusions_dmp} are persons the editor excluded without saying why: they
+     * are removed from the denominator only if the catalogue has at least one entry covering the indicator,
+     * allowed for the ESSMS's category and in force at the window's end; otherwise they are refused (reported,
+     * figure unadjusted). Declared adjustments apply as for records, except on an indicator where editor
+     * exclusions were applied: the same persons would be removed twice, so those declared ones are refused.
+     * The two counters are 0: aggregates carry none.
+     */
+    public EssmsMeasure computeFromAggregate(String finess, String category, MeasureWindow window,
+                                             AggregateCounts counts, List<DeclaredAdjustment> declared) {
+        Sector sector = Sector.ofCategory(category);
+        List<String> warnings = new ArrayList<>();
+        List<IndicatorResult> results = new ArrayList<>();
+        List<AppliedAdjustment> applied = new ArrayList<>();
+        List<RefusedAdjustment> refused = new ArrayList<>();
+        // No person-level code in aggregates: declared adjustments are never superseded by codes.
+        PersonCodes noCodes = new PersonCodes(category, Map.of(), Set.of(), List.of());
+
+        results.add(rated(Indicator.DOSSIERS_ACTIFS, sector, window, counts.activeRecords(),
+                counts.personsAccompanied(), 0, declared, noCodes, false, applied, refused, warnings));
+        results.add(rated(Indicator.PROJET_PERSONNALISE, sector, window, counts.activeRecordsWithProject(),
+                counts.activeRecords(), 0, declared, noCodes, false, applied, refused, warnings));
+        results.add(rated(Indicator.AGENDA, sector, window, counts.activeRecordsWithAgenda(),
+                counts.activeRecords(), 0, declared, noCodes, false, applied, refused, warnings));
+        long outOfMss = editorExclusions(Indicator.MSS, "exclusions_mss", counts.mssExclusions(), category, sector,
+                window, applied, refused);
+        results.add(rated(Indicator.MSS, sector, window, counts.mssMessages(), counts.personsAccompanied(),
+                outOfMss, declared, noCodes, outOfMss > 0, applied, refused, warnings));
+        long outOfDmp = editorExclusions(Indicator.DMP, "exclusions_dmp", counts.dmpExclusions(), category, sector,
+                window, applied, refused);
+        IndicatorResult dmp = rated(Indicator.DMP, sector, window, counts.dmpFed(), counts.personsAccompanied(),
+                outOfDmp, declared, noCodes, outOfDmp > 0, applied, refused, warnings);
+        results.add(dmp);
+        warnIfDmpInconsistent(dmp, warnings);
+        results.add(new IndicatorResult(Indicator.EPRESCRIPTION, 0, null, 0, null, null, null, 0));
+        results.add(new IndicatorResult(Indicator.EPARCOURS, 0, null, 0, null, null, null, 0));
+        return new EssmsMeasure(finess, window, rules.code(), sector, results, applied, refused, warnings);
+    }
+
+    /** What an applied or refused editor exclusion is called in the reports. */
+    public static final String EDITOR_EXCLUSIONS = "Exclusions comptées par l'éditeur (agregats.csv)";
+
+    /**
+     * The persons the editor excluded from {@code indicator}, if the catalogue allows an adjustment of it for this
+     * ESSMS at the window's end; else none, and the exclusions are reported as refused.
+     */
+    private long editorExclusions(Indicator indicator, String column, long count, String category, Sector sector,
+                                  MeasureWindow window, List<AppliedAdjustment> applied,
+                                  List<RefusedAdjustment> refused) {
+        if (count == 0) {
+            return 0;
+        }
+        List<CatalogueEntry> allowing = rules.catalogue().entries().stream()
+                .filter(e -> e.indicators().contains(indicator))
+                .filter(e -> unusable(e, category, sector, window) == null)
+                .toList();
+        if (allowing.isEmpty()) {
+            refused.add(new RefusedAdjustment(indicator, column, AdjustmentSource.AGREGAT, count,
+                    "aucun motif du catalogue d'aménagements " + rules.code() + " n'autorise d'ajuster l'indicateur "
+                            + indicator + " pour la catégorie FINESS " + category + " (secteur " + sector + ") au "
+                            + window.end() + " : exclusions de l'éditeur non appliquées, chiffre non ajusté"));
+            return 0;
+        }
+        applied.add(new AppliedAdjustment(indicator, column, EDITOR_EXCLUSIONS, count, AdjustmentSource.AGREGAT,
+                "catalogue d'aménagements " + rules.code() + " : "
+                        + String.join(", ", allowing.stream().map(CatalogueEntry::code).toList())));
+        return count;
+    }
+
+    /** The spec asks a DMP denominator smaller than its numerator to be reported. */
+    private static void warnIfDmpInconsistent(IndicatorResult dmp, List<String> warnings) {
+        if (dmp.denominator() < dmp.numerator()) {
+            warnings.add("DMP incohérent : dénominateur (" + dmp.denominator() + ") inférieur au numérateur ("
+                    + dmp.numerator() + ")");
+        }
     }
 
     /** Persons of the numerator that no applied code removed. */
@@ -163,9 +241,10 @@ public final class IndicatorCalculator {
 
     private IndicatorResult rated(Indicator indicator, Sector sector, MeasureWindow window, long numerator,
                                   long rawDenominator, long personsRemoved, List<DeclaredAdjustment> declared,
-                                  PersonCodes codes, List<AppliedAdjustment> applied,
+                                  PersonCodes codes, boolean editorExcluded, List<AppliedAdjustment> applied,
                                   List<RefusedAdjustment> refused, List<String> warnings) {
-        long declaredRemoved = declaredAdjustments(indicator, sector, window, declared, codes, applied, refused);
+        long declaredRemoved = declaredAdjustments(indicator, sector, window, declared, codes, editorExcluded,
+                applied, refused);
         long wanted = personsRemoved + declaredRemoved;
         // An adjusted denominator never goes below zero.
         long denominator = Math.max(0, rawDenominator - wanted);
@@ -204,10 +283,11 @@ public final class IndicatorCalculator {
 
     /**
      * A declared adjustment removes its number from the denominator of its indicator for the exact window it
-     * states, only for motifs that no person-level code covers for that ESSMS, indicator and window.
+     * states, only for motifs that no person-level code covers for that ESSMS, indicator and window, and never
+     * on an indicator the editor's own exclusions ({@code agregats.csv}) already adjusted.
      */
     private long declaredAdjustments(Indicator indicator, Sector sector, MeasureWindow window,
-                                     List<DeclaredAdjustment> declared, PersonCodes codes,
+                                     List<DeclaredAdjustment> declared, PersonCodes codes, boolean editorExcluded,
                                      List<AppliedAdjustment> applied, List<RefusedAdjustment> refused) {
         long removed = 0;
         for (DeclaredAdjustment d : declared) {
@@ -219,6 +299,10 @@ public final class IndicatorCalculator {
             String refusal = entry.isEmpty()
                     ? "motif inconnu du catalogue d'aménagements " + rules.code()
                     : refusal(entry.get(), indicator, sector, window, codes);
+            if (refusal == null && editorExcluded) {
+                refusal = "remplacé par les exclusions comptées par l'éditeur (agregats.csv) pour " + indicator
+                        + " : les mêmes personnes ne sont pas retirées deux fois";
+            }
             if (refusal != null) {
                 refused.add(new RefusedAdjustment(indicator, d.motif(), AdjustmentSource.DECLARE, d.count(), refusal));
             } else {

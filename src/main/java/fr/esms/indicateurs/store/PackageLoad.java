@@ -6,6 +6,7 @@ import fr.esms.indicateurs.ingest.Manifest;
 import fr.esms.indicateurs.ingest.PackageVisitor;
 import fr.esms.indicateurs.ingest.PivotFile;
 import fr.esms.indicateurs.ingest.PivotRow;
+import fr.esms.indicateurs.ingest.PivotRow.AggregateRow;
 import fr.esms.indicateurs.ingest.PivotRow.CounterRow;
 import fr.esms.indicateurs.ingest.PivotRow.DocumentRow;
 import fr.esms.indicateurs.ingest.PivotRow.EventRow;
@@ -57,6 +58,10 @@ public final class PackageLoad implements PackageVisitor {
         MSS("mss", List.of("finess", "message_id"), List.of("finess", "message_id", "date_envoi", "ordre"), V, V, D, V),
         DMP("dmp", List.of("finess", "document_id"),
                 List.of("finess", "document_id", "dossier_id", "date_depot", "statut", "ordre"), V, V, V, D, V, V),
+        AGREGAT("agregat", List.of("finess", "periode_debut", "periode_fin"),
+                List.of("finess", "periode_debut", "periode_fin", "personnes_accompagnees", "dossiers_actifs",
+                        "dossiers_actifs_pp", "dossiers_actifs_agenda", "messages_mss", "dmp_alimentes",
+                        "exclusions_mss", "exclusions_dmp", "paquet", "ordre"), V, D, D, B, B, B, B, B, B, B, B, V, V),
         COMPTEUR("compteur", List.of("finess", "indicateur", "id"),
                 List.of("finess", "indicateur", "id", "date_evt", "ordre"), V, V, V, D, V),
         REJET("INSERT INTO paquet_rejet (sha256, fichier, ligne, colonne, valeur, motif) VALUES (?, ?, ?, ?, ?, ?)",
@@ -168,6 +173,11 @@ public final class PackageLoad implements PackageVisitor {
             add(Target.DMP, r.finess(), r.documentId(), r.recordId(), date(r.deposited()), r.status().name(), order);
         } else if (row instanceof CounterRow r) {
             add(Target.COMPTEUR, r.finess(), file.name(), r.id(), date(r.date()), order);
+        } else if (row instanceof AggregateRow r) {
+            var c = r.counts();
+            add(Target.AGREGAT, r.finess(), date(r.periodStart()), date(r.periodEnd()), c.personsAccompanied(),
+                    c.activeRecords(), c.activeRecordsWithProject(), c.activeRecordsWithAgenda(), c.mssMessages(),
+                    c.dmpFed(), c.mssExclusions(), c.dmpExclusions(), pkg.name(), order);
         }
     }
 

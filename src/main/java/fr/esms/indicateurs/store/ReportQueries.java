@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the reports read back for a batch of ESSMS at once (a few queries per batch, never one per ESSMS): the
@@ -100,6 +101,25 @@ public class ReportQueries {
                     withData.put(rs.getString(1), rs.getBoolean(2));
                 }, args(finess, window.month().toString(), window.months()));
         return withData;
+    }
+
+    /**
+     * Where the stored figures of each ESSMS came from for the window: the name of the package of the
+     * {@code agregats.csv} row used, or null for records (also for results stored before the source was kept).
+     * ESSMS with no stored result are absent.
+     */
+    public Map<String, Optional<String>> aggregatePackages(List<String> finess, MeasureWindow window) {
+        if (finess.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Optional<String>> sources = new HashMap<>();
+        jdbc.query("SELECT DISTINCT finess, source_chiffres, paquet_agregats FROM resultat WHERE finess IN ("
+                        + in(finess) + ") AND mois = ? AND fenetre_mois = ?",
+                rs -> {
+                    boolean aggregate = ResultStore.SOURCE_AGGREGATES.equals(rs.getString(2));
+                    sources.put(rs.getString(1), Optional.ofNullable(aggregate ? rs.getString(3) : null));
+                }, args(finess, window.month().toString(), window.months()));
+        return sources;
     }
 
     /** Every stored month of these ESSMS for a window length, oldest first. */

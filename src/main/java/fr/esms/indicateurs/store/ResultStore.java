@@ -19,9 +19,25 @@ import java.util.List;
 /** The history of computed indicators: one row per ESSMS, measure month, window and indicator. */
 public class ResultStore {
 
-    /** A measure and whether any data fed the ESSMS in its window. */
-    public record Measured(EssmsMeasure measure, boolean withData) {
+    /**
+     * A measure, whether any data fed the ESSMS in its window, and where its figures came from: the package of the
+     * {@code agregats.csv} row used, or null when they come from records.
+     */
+    public record Measured(EssmsMeasure measure, boolean withData, String aggregatePackage) {
+
+        public Measured(EssmsMeasure measure, boolean withData) {
+            this(measure, withData, null);
+        }
+
+        public boolean fromAggregate() {
+            return aggregatePackage != null;
+        }
     }
+
+    /** {@code resultat.source_chiffres}: records. */
+    public static final String SOURCE_RECORDS = "DOSSIERS";
+    /** {@code resultat.source_chiffres}: an {@code agregats.csv} row, named by {@code paquet_agregats}. */
+    public static final String SOURCE_AGGREGATES = "AGREGATS";
 
     /** A stored result row. */
     public record StoredResult(String finess, YearMonth month, int windowMonths, IndicatorResult result,
@@ -50,7 +66,8 @@ public class ResultStore {
                 results.add(new Object[]{measure.finess(), month, window, r.indicator().name(), r.numerator(),
                         r.rawDenominator(), r.adjustment(), r.denominator(), r.target(),
                         r.attainment() == null ? null : r.attainment().name(), r.gap(), measure.rulesVersion(),
-                        m.withData(), now});
+                        m.withData(), now, m.fromAggregate() ? SOURCE_AGGREGATES : SOURCE_RECORDS,
+                        m.aggregatePackage()});
             }
             for (AppliedAdjustment a : measure.applied()) {
                 adjustments.add(new Object[]{measure.finess(), month, window, a.indicator().name(), a.code(),
@@ -70,11 +87,13 @@ public class ResultStore {
         }
         jdbc.batchUpdate("INSERT INTO resultat (finess, mois, fenetre_mois, indicateur, numerateur, "
                 + "denominateur_brut, ajustement, denominateur, cible, atteinte, manque, version_regles, "
-                + "avec_donnees, calcule_le) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", results,
+                + "avec_donnees, calcule_le, source_chiffres, paquet_agregats) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", results,
                 new int[]{java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.INTEGER,
                         java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.BIGINT,
                         java.sql.Types.BIGINT, java.sql.Types.INTEGER, java.sql.Types.VARCHAR, java.sql.Types.BIGINT,
-                        java.sql.Types.VARCHAR, java.sql.Types.BOOLEAN, java.sql.Types.TIMESTAMP});
+                        java.sql.Types.VARCHAR, java.sql.Types.BOOLEAN, java.sql.Types.TIMESTAMP,
+                        java.sql.Types.VARCHAR, java.sql.Types.VARCHAR});
         jdbc.batchUpdate("INSERT INTO resultat_amenagement (finess, mois, fenetre_mois, indicateur, motif, source, "
                 + "personnes, applique, libelle, reference, raison) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 adjustments, new int[]{java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.INTEGER,

@@ -39,6 +39,7 @@ public class RetentionPurge {
             deleted.put("mss", jdbc.update("DELETE FROM mss WHERE date_envoi < ?", cutoff));
             deleted.put("dmp", jdbc.update("DELETE FROM dmp WHERE date_depot < ?", cutoff));
             deleted.put("compteur", jdbc.update("DELETE FROM compteur WHERE date_evt < ?", cutoff));
+            deleted.put("agregat", jdbc.update("DELETE FROM agregat WHERE periode_fin < ?", cutoff));
             // A record no remaining stay of its person refers to is no longer needed by any window.
             deleted.put("dossier", jdbc.update("DELETE FROM dossier d WHERE NOT EXISTS (SELECT 1 FROM sejour s "
                     + "WHERE s.finess = d.finess AND s.usager_id = d.usager_id)"));

@@ -473,9 +473,8 @@ class PackageReaderTest {
     // ------------------------------------------------------------------ other files of the package
 
     @Test
-    void aggregatesUnknownFilesSubFoldersAndNestedZipsAreIgnoredWithWarnings() throws Exception {
+    void unknownFilesSubFoldersAndNestedZipsAreIgnoredWithWarnings() throws Exception {
         Map<String, String> files = files(
-                "agregats.csv", "finess;periode_debut\n",
                 "notes.txt", "bonjour",
                 "archive.zip", "not opened",
                 "sous/usagers.csv", "finess;usager_id;date_entree\n" + ET1 + ";U1;2025-01-01\n",
@@ -484,8 +483,6 @@ class PackageReaderTest {
         RecordingVisitor v = read(folder(depot, "p", files));
 
         assertThat(v.warnings).containsExactlyInAnyOrder(
-                new RecordingVisitor.Warning("agregats.csv", 0,
-                        "agregats.csv n'est pas encore pris en charge : fichier ignoré"),
                 new RecordingVisitor.Warning("notes.txt", 0, "fichier inconnu du format pivot : ignoré"),
                 new RecordingVisitor.Warning("archive.zip", 0, "archive imbriquée non ouverte : ignorée"),
                 new RecordingVisitor.Warning("sous/usagers.csv", 0, "fichier hors du dossier du paquet (sa racine"

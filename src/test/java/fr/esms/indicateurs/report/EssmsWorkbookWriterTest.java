@@ -116,6 +116,32 @@ class EssmsWorkbookWriterTest {
     }
 
     @Test
+    void synthesisStatesWhereTheFiguresComeFromWhenKnown() throws IOException {
+        EssmsIdentity id = identity(FINESS, "EHPAD Les Tilleuls", "500", "35", "P-001", "Alpha Santé");
+        for (var source : List.of(FigureSource.aggregates("cortex_2025-03"), FigureSource.records(),
+                FigureSource.none())) {
+            DataQuality quality = new DataQuality(List.of(), List.of(), List.of(), null, source);
+            try (XSSFWorkbook wb = open(writer.write(new EssmsReport(id, mixed(FINESS), List.of(), quality), out))) {
+                XSSFSheet sheet = wb.getSheet("Synthèse");
+                assertThat(value(sheet, "Source des chiffres")).isEqualTo(switch (source.kind()) {
+                    case AGREGATS -> "comptages agrégés de l'éditeur (agregats.csv, paquet cortex_2025-03)";
+                    case DOSSIERS -> "dossiers détaillés (données individuelles des exports)";
+                    case AUCUNE -> "aucune donnée reçue pour la fenêtre";
+                });
+                // Bold, right under the rules version: it must not be missed.
+                Row line = rowWith(sheet, "Source des chiffres");
+                assertThat(line.getRowNum()).isEqualTo(rowWith(sheet, "Version des règles").getRowNum() + 1);
+                assertThat(wb.getFontAt(line.getCell(1).getCellStyle().getFontIndex()).getBold()).isTrue();
+            }
+        }
+        // Unknown source (older callers): no line rather than a guess.
+        try (XSSFWorkbook wb = open(writeMixed())) {
+            assertThatThrownBy(() -> rowWith(wb.getSheet("Synthèse"), "Source des chiffres"))
+                    .isInstanceOf(AssertionError.class);
+        }
+    }
+
+    @Test
     void synthesisShowsIdentityWindowAndRulesVersion() throws IOException {
         try (XSSFWorkbook wb = open(writeMixed())) {
             assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Synthèse");

@@ -28,6 +28,7 @@ import static fr.esms.indicateurs.report.Workbooks.format;
 import static fr.esms.indicateurs.report.Workbooks.open;
 import static fr.esms.indicateurs.report.Workbooks.rowWith;
 import static fr.esms.indicateurs.report.Workbooks.rowsAfter;
+import static fr.esms.indicateurs.report.Workbooks.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -53,12 +54,14 @@ class RegionalWorkbookWriterTest {
     private static RegionalReport report() {
         List<RegionalRow> rows = List.of(
                 new RegionalRow(identity(A, "EHPAD Les Tilleuls", "500", "35", "P1", "Alpha"),
-                        measure(A, Sector.PA, MONTH, 100, 95, 90, 90, 80, 75), LocalDate.of(2025, 4, 5)),
+                        measure(A, Sector.PA, MONTH, 100, 95, 90, 90, 80, 75), LocalDate.of(2025, 4, 5),
+                        FigureSource.aggregates("alpha_agregats_2025-03")),
                 new RegionalRow(identity(B, "EHPAD Le Verger", "500", "35", "P1", "Alpha"),
                         measure(B, Sector.PA, MONTH, 50, 48, 45, 44, 10, 5), LocalDate.of(2025, 4, 20)),
                 new RegionalRow(identity(C, "IME Les Sources", "183", "56", "P2", "Beta"),
                         measure(C, Sector.PH, MONTH, 20, 19, 18, 18, 15, 14), LocalDate.of(2025, 4, 2)),
-                new RegionalRow(identity(D, "ESAT de l'Odet", "246", "56", "P2", "Beta"), null, null),
+                new RegionalRow(identity(D, "ESAT de l'Odet", "246", "56", "P2", "Beta"), null, null,
+                        FigureSource.none()),
                 new RegionalRow(identity(E, "Service mandataire du Finistère", "340", "29", "P2", "Gamma"),
                         measure(E, Sector.PJM, MONTH, 30, 30, 28, 28, 0, 0), LocalDate.of(2025, 4, 1)),
                 new RegionalRow(identity(F, "SAAD Rennes Est", "354", "35", null, "Beta"),
@@ -126,6 +129,20 @@ class RegionalWorkbookWriterTest {
     }
 
     @Test
+    void essmsSheetStatesWhereEachEssmsFiguresComeFrom() throws IOException {
+        try (XSSFWorkbook wb = open(writer.write(report(), out))) {
+            XSSFSheet sheet = wb.getSheet("ESSMS");
+            Row header = rowWith(sheet, "FINESS");
+            int source = column(header, "Source des chiffres");
+            assertThat(source).isEqualTo(header.getLastCellNum() - 1);
+            assertThat(string(rowWith(sheet, A).getCell(source)))
+                    .isEqualTo("Comptages agrégés de l'éditeur (agregats.csv, paquet alpha_agregats_2025-03)");
+            assertThat(string(rowWith(sheet, D).getCell(source))).isEqualTo("Aucune donnée");
+            assertThat(rowWith(sheet, B).getCell(source)).isNull(); // source unknown: left empty
+        }
+    }
+
+    @Test
     void essmsSheetHasOneFilterableRowPerEssmsOfTheReferential() throws IOException {
         try (XSSFWorkbook wb = open(writer.write(report(), out))) {
             XSSFSheet sheet = wb.getSheet("ESSMS");
@@ -135,7 +152,7 @@ class RegionalWorkbookWriterTest {
             assertThat(rows).extracting(r -> r.getCell(0).getStringCellValue())
                     .containsExactly(E, A, B, F, C, D); // sorted by FINESS
 
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A4:AE10");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A4:AF10"); // last column: « Source des chiffres »
             PaneInformation pane = sheet.getPaneInformation();
             assertThat(pane.isFreezePane()).isTrue();
             assertThat(pane.getHorizontalSplitTopRow()).isEqualTo((short) 4);

@@ -4,12 +4,14 @@ import fr.esms.indicateurs.ingest.ExportPackage;
 import fr.esms.indicateurs.ingest.FileSummary;
 import fr.esms.indicateurs.ingest.Manifest;
 import fr.esms.indicateurs.ingest.PivotFile;
+import fr.esms.indicateurs.ingest.PivotRow.AggregateRow;
 import fr.esms.indicateurs.ingest.PivotRow.EventRow;
 import fr.esms.indicateurs.ingest.PivotRow.MessageRow;
 import fr.esms.indicateurs.ingest.PivotRow.ModificationRow;
 import fr.esms.indicateurs.ingest.PivotRow.RecordRow;
 import fr.esms.indicateurs.ingest.PivotRow.StayRow;
 import fr.esms.indicateurs.ingest.Rejection;
+import fr.esms.indicateurs.rules.AggregateCounts;
 import fr.esms.indicateurs.rules.EssmsActivity;
 import fr.esms.indicateurs.rules.EssmsActivity.EventStatus;
 import fr.esms.indicateurs.rules.MeasureWindow;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -243,5 +246,92 @@ abstract class PivotStoreContractTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mss", Integer.class)).isEqualTo(1);
         assertThat(store.rejections(List.of("sha-seuil"))).extracting(Rejection::reason)
                 .anySatisfy(r -> assertThat(r).startsWith("2 ligne(s) rejetée(s) sur 3 (plus de 50 %)"));
+    }
+
+    // ------------------------------------------------------------------ agregats.csv
+
+    static AggregateRow aggregate(String finess, String start, String end, long persons, long active, long line) {
+        return new AggregateRow(finess, LocalDate.parse(start), LocalDate.parse(end),
+                new AggregateCounts(persons, active, active, active, 3, active, 0, 1), line);
+    }
+
+    Map<String, AggregateStore.StoredAggregate> aggregates(MeasureWindow window) {
+        return new AggregateStore(dataSource).exactly(window);
+    }
+
+    @Test
+    void aggregatesCombineByEssmsAndPeriodTheLatestExportWinningWhateverTheArrivalOrder() {
+        // The corrected November extraction arrives first; the older October one must not overwrite it.
+        store.ingest(pkg("b-correctif", "sha-agg-b"), (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 11, 20)));
+            v.row(PivotFile.AGREGATS, aggregate(ESSMS_A, "2026-10-01", "2026-10-31", 100, 95, 2));
+            v.fileRead(new FileSummary("agregats.csv", 1, 1, 0, null));
+        });
+        store.ingest(pkg("a-initial", "sha-agg-a"), (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 11, 3)));
+            v.row(PivotFile.AGREGATS, aggregate(ESSMS_A, "2026-10-01", "2026-10-31", 100, 80, 2));
+            // Other periods of the same ESSMS are other keys: kept side by side.
+            v.row(PivotFile.AGREGATS, aggregate(ESSMS_A, "2026-08-01", "2026-10-31", 120, 100, 3));
+            v.row(PivotFile.AGREGATS, aggregate(ESSMS_B, "2026-10-01", "2026-10-31", 10, 9, 4));
+            v.fileRead(new FileSummary("agregats.csv", 3, 3, 0, null));
+        });
+        store.ingest(pkg("c-decembre", "sha-agg-c"), (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 12, 2)));
+            v.row(PivotFile.AGREGATS, aggregate(ESSMS_B, "2026-10-01", "2026-10-31", 10, 7, 2));
+            v.fileRead(new FileSummary("agregats.csv", 1, 1, 0, null));
+        });
+
+        Map<String, AggregateStore.StoredAggregate> october = aggregates(new MeasureWindow(YearMonth.of(2026, 10), 1));
+        assertThat(october).containsOnlyKeys(ESSMS_A, ESSMS_B);
+        assertThat(october.get(ESSMS_A)).isEqualTo(new AggregateStore.StoredAggregate(ESSMS_A,
+                new AggregateCounts(100, 95, 95, 95, 3, 95, 0, 1), "b-correctif"));
+        assertThat(october.get(ESSMS_B)).isEqualTo(new AggregateStore.StoredAggregate(ESSMS_B,
+                new AggregateCounts(10, 7, 7, 7, 3, 7, 0, 1), "c-decembre"));
+        // Only the exact window: the three-month row serves the three-month window and nothing else.
+        assertThat(aggregates(new MeasureWindow(YearMonth.of(2026, 10), 3))).containsOnlyKeys(ESSMS_A)
+                .extractingByKey(ESSMS_A).extracting(a -> a.counts().personsAccompanied()).isEqualTo(120L);
+        assertThat(aggregates(new MeasureWindow(YearMonth.of(2026, 10), 2))).isEmpty();
+        assertThat(aggregates(new MeasureWindow(YearMonth.of(2026, 9), 1))).isEmpty();
+        // Each package fed the ESSMS of its rows (incremental runs recompute them).
+        assertThat(new JdbcTemplate(dataSource).queryForList(
+                "SELECT finess FROM paquet_essms WHERE sha256 = 'sha-agg-a' ORDER BY finess", String.class))
+                .containsExactly(ESSMS_A, ESSMS_B);
+    }
+
+    @Test
+    void aSameAggregatePackageTwiceChangesNothingAndARepeatedKeyKeepsItsLastRow() {
+        PivotStore.PackageSource source = (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 11, 3)));
+            v.row(PivotFile.AGREGATS, aggregate(ESSMS_A, "2026-10-01", "2026-10-31", 100, 50, 2));
+            v.row(PivotFile.AGREGATS, aggregate(ESSMS_A, "2026-10-01", "2026-10-31", 100, 60, 3));
+            v.fileRead(new FileSummary("agregats.csv", 2, 2, 0, null));
+        };
+        assertThat(store.ingest(pkg("p1", "same-agg"), source).status()).isEqualTo(PivotStore.Status.INGERE);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        List<Map<String, Object>> before = jdbc.queryForList("SELECT * FROM agregat ORDER BY finess");
+
+        assertThat(store.ingest(pkg("p1", "same-agg"), source).status()).isEqualTo(PivotStore.Status.DEJA_TRAITE);
+        assertThat(store.ingest(pkg("p1-bis", "same-agg"), source).status())
+                .isEqualTo(PivotStore.Status.DEJA_TRAITE);
+
+        assertThat(jdbc.queryForList("SELECT * FROM agregat ORDER BY finess")).isEqualTo(before).hasSize(1);
+        assertThat(aggregates(new MeasureWindow(YearMonth.of(2026, 10), 1)).get(ESSMS_A).counts().activeRecords())
+                .isEqualTo(60);
+    }
+
+    @Test
+    void retentionPurgeDeletesAggregatesWhosePeriodEndsBeforeTheCutOff() {
+        store.ingest(pkg("p", "sha-agg-purge"), (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 11, 3)));
+            v.row(PivotFile.AGREGATS, aggregate(ESSMS_A, "2024-12-01", "2024-12-31", 10, 5, 2));
+            v.row(PivotFile.AGREGATS, aggregate(ESSMS_A, "2024-12-01", "2025-01-31", 10, 5, 3));
+        });
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+        var deleted = new RetentionPurge(new JdbcTemplate(dataSource), tx).purgeBefore(YearMonth.of(2025, 1));
+
+        assertThat(deleted).containsEntry("agregat", 1);
+        assertThat(new JdbcTemplate(dataSource).queryForList("SELECT periode_fin FROM agregat", java.sql.Date.class))
+                .extracting(java.sql.Date::toLocalDate).containsExactly(LocalDate.of(2025, 1, 31));
     }
 }
