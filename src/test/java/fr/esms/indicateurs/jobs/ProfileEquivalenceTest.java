@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * In {@code sample-data/editeurs/}, Soignéo (Windows-1252, {@code ;}, dd/MM/yyyy, its own words) exports for its EHPAD
  * 260781000 the very records Logivie exports in the pivot format for its EHPAD 690784129, and Kaliopé ({@code ,},
  * UTF-8 with BOM, ISO date-times, zipped in a sub-folder, manifest in the package name) those of Logivie's IME
- * 010783157 for its IME 740781000 (see {@code sample-data/editeurs/fabriquer.py}).
+ * 010783157 for its IME 740781000; Pilotis sends only {@code agregats.csv}, with the figures of Logivie's EHPAD, for
+ * its EHPAD 630781003 (see {@code sample-data/editeurs/fabriquer.py}).
  */
 @SpringBatchTest
 @SpringBootTest(classes = EsmsIndicateursApplication.class)
@@ -62,6 +63,11 @@ class ProfileEquivalenceTest {
         assertThat(ime).hasSize(7).isEqualTo(rowsOf(expected(window), "010783157"));
         assertThat(rowsOf(indicators, "260781000")).as("Soignéo").isEqualTo(ehpad);
         assertThat(rowsOf(indicators, "740781000")).as("Kaliopé").isEqualTo(ime);
+        // Pilotis gives only its dashboard counts of the same EHPAD: the five indicators with a target are the
+        // same; an aggregate carries no counter.
+        assertThat(rowsOf(indicators, "630781003")).as("Pilotis").isEqualTo(ehpad.stream()
+                .map(row -> row.matches(".*;EP(RESCRIPTION|ARCOURS);.*") ? row.replaceFirst(
+                        "(EP(?:RESCRIPTION|ARCOURS));[0-9]+;", "$1;0;") : row).toList());
     }
 
     @Test
