@@ -3,10 +3,13 @@ package fr.esms.indicateurs.solde;
 import fr.esms.indicateurs.referential.Essms;
 import fr.esms.indicateurs.referential.Project;
 import fr.esms.indicateurs.referential.Referential;
+import fr.esms.indicateurs.rules.AggregateCounts;
 import fr.esms.indicateurs.rules.DeclaredAdjustment;
 import fr.esms.indicateurs.rules.EssmsActivity;
 import fr.esms.indicateurs.rules.MeasureWindow;
 import fr.esms.indicateurs.store.ActivityCursor;
+import fr.esms.indicateurs.store.AggregateStore;
+import fr.esms.indicateurs.store.AggregateStore.StoredAggregate;
 import fr.esms.indicateurs.store.ReferentialStore;
 
 import javax.sql.DataSource;
@@ -45,14 +48,23 @@ public final class SoldeCalculation {
         Map<String, EssmsActivity> services = windows.services().equals(windows.dui()) ? dui
                 : activities(essms, windows.services());
         Map<String, List<DeclaredAdjustment>> declared = referential.declaredByFiness();
+        AggregateStore aggregateStore = new AggregateStore(dataSource);
+        Map<String, StoredAggregate> duiAggregates = aggregateStore.exactly(windows.dui());
+        Map<String, StoredAggregate> servicesAggregates = windows.services().equals(windows.dui()) ? duiAggregates
+                : aggregateStore.exactly(windows.services());
 
         List<EssmsSolde> lines = new ArrayList<>();
         for (int i = 0; i < essms.size(); i++) {
             Essms e = essms.get(i);
             lines.add(rules.essms(i + 1, e, project.typeFinancement(), windows, dui.get(e.finess()),
-                    services.get(e.finess()), declared.getOrDefault(e.finess(), List.of())));
+                    services.get(e.finess()), declared.getOrDefault(e.finess(), List.of()),
+                    counts(duiAggregates.get(e.finess())), counts(servicesAggregates.get(e.finess()))));
         }
         return rules.project(project, windows, lines);
+    }
+
+    private static AggregateCounts counts(StoredAggregate aggregate) {
+        return aggregate == null ? null : aggregate.counts();
     }
 
     /** The stored activity of these ESSMS (in FINESS order, as the cursor requires) for one window. */

@@ -9,6 +9,7 @@ import fr.esms.indicateurs.rules.DeclaredAdjustment;
 import fr.esms.indicateurs.rules.EssmsActivity;
 import fr.esms.indicateurs.rules.EssmsMeasure;
 import fr.esms.indicateurs.rules.Indicator;
+import fr.esms.indicateurs.rules.AggregateCounts;
 import fr.esms.indicateurs.rules.IndicatorCalculator;
 import fr.esms.indicateurs.rules.IndicatorResult;
 import fr.esms.indicateurs.rules.MeasureWindow;
@@ -49,6 +50,9 @@ public final class SoldeRules {
     /** Software equipment is funded for ACQUISITION projects only. */
     public static final long EQUIPMENT_ACQUISITION = 14_000;
     public static final long EQUIPMENT_FROM_50TH = 3_000;
+
+    static final String AGGREGATE_SOURCE = "chiffres tirés des comptages agrégés de l'éditeur (agregats.csv), "
+            + "faute de dossiers détaillés, pour ";
 
     private final IndicatorCalculator calculator;
     private final RulesVersion rules;
@@ -128,8 +132,31 @@ public final class SoldeRules {
     public EssmsSolde essms(int rank, Essms essms, FundingType funding, SoldeWindows windows,
                             EssmsActivity duiActivity, EssmsActivity servicesActivity,
                             List<DeclaredAdjustment> declared) {
-        EssmsMeasure dui = calculator.compute(essms.finess(), essms.categorie(), windows.dui(), duiActivity, declared);
+        return essms(rank, essms, funding, windows, duiActivity, servicesActivity, declared, null, null);
+    }
+
+    /**
+     * The same, where an editor that gives only its counts ({@code agregats.csv}) may have sent a row for exactly a
+     * final window: it is used for that window when the ESSMS has no record-level data in it, as in the monthly
+     * computation.
+     *
+     * @param duiAggregate      the aggregate whose period is exactly the DUI window, or null
+     * @param servicesAggregate the aggregate whose period is exactly the services window, or null
+     */
+    public EssmsSolde essms(int rank, Essms essms, FundingType funding, SoldeWindows windows,
+                            EssmsActivity duiActivity, EssmsActivity servicesActivity,
+                            List<DeclaredAdjustment> declared, AggregateCounts duiAggregate,
+                            AggregateCounts servicesAggregate) {
+        boolean duiFromAggregate = duiAggregate != null && !duiActivity.hasDataIn(windows.dui());
+        boolean servicesFromAggregate = servicesAggregate != null && !servicesActivity.hasDataIn(windows.services());
+        EssmsMeasure dui = duiFromAggregate
+                ? calculator.computeFromAggregate(essms.finess(), essms.categorie(), windows.dui(), duiAggregate,
+                declared).withWarning(AGGREGATE_SOURCE + SoldeTexts.window(windows.dui()))
+                : calculator.compute(essms.finess(), essms.categorie(), windows.dui(), duiActivity, declared);
         EssmsMeasure services = windows.services().equals(windows.dui()) && servicesActivity == duiActivity ? dui
+                : servicesFromAggregate
+                ? calculator.computeFromAggregate(essms.finess(), essms.categorie(), windows.services(),
+                servicesAggregate, declared).withWarning(AGGREGATE_SOURCE + SoldeTexts.window(windows.services()))
                 : calculator.compute(essms.finess(), essms.categorie(), windows.services(), servicesActivity, declared);
 
         List<IndicatorResult> results = new ArrayList<>();
@@ -146,8 +173,8 @@ public final class SoldeRules {
         LinkedHashSet<String> warnings = new LinkedHashSet<>(dui.warnings());
         warnings.addAll(services.warnings());
 
-        boolean duiData = duiActivity.hasDataIn(windows.dui());
-        boolean servicesData = servicesActivity.hasDataIn(windows.services());
+        boolean duiData = duiFromAggregate || duiActivity.hasDataIn(windows.dui());
+        boolean servicesData = servicesFromAggregate || servicesActivity.hasDataIn(windows.services());
         SoldeDecision decision = !(duiData && servicesData) ? SoldeDecision.DONNEES_MANQUANTES
                 : reachesEveryTargetHeldTo(results) ? SoldeDecision.ATTEINTE
                 : SoldeDecision.NON_ATTEINTE;

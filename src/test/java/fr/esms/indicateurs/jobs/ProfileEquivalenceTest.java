@@ -86,6 +86,33 @@ class ProfileEquivalenceTest {
                         + "(Luhn) fausse");
     }
 
+    @Autowired
+    SoldeLauncher solde;
+
+    @Test
+    void theSoldeJudgesAnAggregateOnlyEssmsOnTheAggregateOfItsFinalWindow() throws Exception {
+        run(3);
+        Path out = output.resolve("solde");
+
+        SoldeLauncher.Summary summary = solde.run(new SoldeLauncher.Request("PRJ-ARA-2025-052", MONTH, 3, 3, out,
+                "solde --projet PRJ-ARA-2025-052 --mois 2026-10", "test"), null);
+
+        assertThat(summary.exitCode()).isEqualTo(RunSummary.SUCCESS);
+        List<String> proof = lines(out.resolve("solde/PRJ-ARA-2025-052_2026-10.csv"));
+        // Pilotis' 3-month aggregate holds the counts of the records Soignéo exports: same figures, same gap.
+        List<String> pilotis = indicatorLines(proof, "630781003");
+        assertThat(pilotis).hasSize(5).isEqualTo(indicatorLines(proof, "260781000"));
+        assertThat(pilotis).contains("PROJET_PERSONNALISE;2026-08-01;2026-10-31;12;17;0;17;70.6;90;NON;4;;;;;;;");
+        assertThat(proof).anyMatch(l -> l.startsWith("ESSMS;PRJ-ARA-2025-052;2026-10;2025;2;630781003;")
+                && l.contains(";NON_ATTEINTE;"));
+    }
+
+    private static List<String> indicatorLines(List<String> proof, String finess) {
+        String prefix = "INDICATEUR;PRJ-ARA-2025-052;2026-10;2025;";
+        return proof.stream().filter(l -> l.startsWith(prefix) && l.contains(";" + finess + ";"))
+                .map(l -> l.substring(l.indexOf(finess) + finess.length() + 1)).toList();
+    }
+
     private List<String> run(int window) throws Exception {
         Path out = output;
         ExecuterLauncher.Request request = new ExecuterLauncher.Request(EDITORS.resolve("depot"),

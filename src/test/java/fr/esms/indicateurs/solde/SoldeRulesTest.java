@@ -4,6 +4,7 @@ import fr.esms.indicateurs.referential.CatalogueLoader;
 import fr.esms.indicateurs.referential.Essms;
 import fr.esms.indicateurs.referential.Project;
 import fr.esms.indicateurs.referential.Project.FundingType;
+import fr.esms.indicateurs.rules.AggregateCounts;
 import fr.esms.indicateurs.rules.Attainment;
 import fr.esms.indicateurs.rules.EssmsActivity;
 import fr.esms.indicateurs.rules.EssmsActivity.AgendaEvent;
@@ -199,6 +200,41 @@ class SoldeRulesTest {
 
         assertThat(SoldeRules.inRankOrder(List.of(corsica, b, a, b))).extracting(Essms::finess)
                 .containsExactly("2A0000015", "350000006", "350000105");
+    }
+
+    // ---- Aggregates ----------------------------------------------------------------------------------------
+
+    @Test
+    void anEssmsThatSendsOnlyAggregatesIsJudgedOnTheAggregateOfTheExactFinalWindow() {
+        Essms row = essmsRow("350000105");
+        // 100 accompanied; 95 active (95 %), 90 with a PP (90/95 = 94.7 %), 86 with agenda (86/95 = 90.5 %),
+        // 70 messages (70 %), 75 DMP (75 %): every target reached.
+        AggregateCounts reached = new AggregateCounts(100, 95, 90, 86, 70, 75, 0, 0);
+        // 85 with a PP: 85 x 100 = 8 500 < 90 x 95 = 8 550, not reached.
+        AggregateCounts short1 = new AggregateCounts(100, 95, 85, 86, 70, 75, 0, 0);
+
+        EssmsSolde fromAggregate = rules.essms(1, row, FundingType.ACQUISITION, windows, EssmsActivity.empty(),
+                EssmsActivity.empty(), List.of(), reached, reached);
+        EssmsSolde notReached = rules.essms(1, row, FundingType.ACQUISITION, windows, EssmsActivity.empty(),
+                EssmsActivity.empty(), List.of(), short1, short1);
+
+        assertThat(fromAggregate.decision()).isEqualTo(SoldeDecision.ATTEINTE);
+        assertThat(fromAggregate.results()).extracting(r -> r.numerator() + "/" + r.denominator())
+                .containsExactly("95/100", "90/95", "86/95", "70/100", "75/100");
+        assertThat(fromAggregate.warnings()).anyMatch(w -> w.startsWith(SoldeRules.AGGREGATE_SOURCE));
+        assertThat(notReached.decision()).isEqualTo(SoldeDecision.NON_ATTEINTE);
+        assertThat(notReached.results().get(1).gap()).isEqualTo(1);
+    }
+
+    @Test
+    void recordsInTheFinalWindowWinOverAnAggregate() {
+        AggregateCounts reached = new AggregateCounts(100, 95, 90, 86, 70, 75, 0, 0);
+
+        EssmsSolde solde = rules.essms(1, essmsRow("350000105"), FundingType.ACQUISITION, windows, reaching(8),
+                reaching(8), List.of(), reached, reached);
+
+        assertThat(solde.decision()).isEqualTo(SoldeDecision.NON_ATTEINTE);
+        assertThat(solde.warnings()).noneMatch(w -> w.startsWith(SoldeRules.AGGREGATE_SOURCE));
     }
 
     // ---- Helpers -------------------------------------------------------------------------------------------
