@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,11 +21,8 @@ final class Fields {
             + " par 1, 2, 7 ou 8) : refusé, les identifiants doivent être pseudonymes";
     static final String MASKED = "(masqué)";
 
-    private static final Pattern NIR_LIKE = Pattern.compile("[1278][0-9]{12}([0-9]{2})?");
     /** Any run of 13 digits or more: never copied into a report, whatever the column. */
     private static final Pattern LONG_DIGIT_RUN = Pattern.compile("[0-9]{13,}");
-    private static final Pattern DATE = Pattern.compile(
-            "([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?)?");
     /** At most 15 digits: far above any real count, and never overflowing a long. */
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,15}");
     private static final String DATE_FORMAT = "attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM[:SS]";
@@ -56,8 +52,26 @@ final class Fields {
         return LONG_DIGIT_RUN.matcher(value).find() ? MASKED : value;
     }
 
+    /** 13 or 15 digits starting with 1, 2, 7 or 8 (written by hand: it runs on every identifier). */
     static boolean looksLikeNir(String value) {
-        return NIR_LIKE.matcher(value).matches();
+        int length = value.length();
+        if (length != 13 && length != 15) {
+            return false;
+        }
+        char first = value.charAt(0);
+        if (first != '1' && first != '2' && first != '7' && first != '8') {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            if (!isDigit(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The trimmed value, or null when empty or when the column is absent from the file. */
@@ -121,35 +135,50 @@ final class Fields {
 
     /** Whether the value has the pivot format's date shape (not whether the date exists). */
     static boolean isIsoDate(String value) {
-        return DATE.matcher(value).matches();
+        int length = value.length();
+        if (length != 10 && length != 16 && length != 19) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            boolean ok = switch (i) {
+                case 4, 7 -> c == '-';
+                case 10 -> c == 'T';
+                case 13, 16 -> c == ':';
+                default -> isDigit(c);
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /** {@code AAAA-MM-JJ} or {@code AAAA-MM-JJTHH:MM[:SS]}, strictly; only the date is kept. */
     static LocalDate parseDate(String column, String value) throws RowProblem {
-        Matcher m = DATE.matcher(value);
-        if (!m.matches()) {
+        if (!isIsoDate(value)) {
             throw new RowProblem(column, value, "date mal formée (" + DATE_FORMAT + ")");
         }
         LocalDate date;
         try {
-            date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)));
+            date = LocalDate.of(number(value, 0, 4), number(value, 5, 7), number(value, 8, 10));
         } catch (DateTimeException e) {
             throw new RowProblem(column, value, "date impossible (" + DATE_FORMAT + ")");
         }
-        if (m.group(4) != null && (Integer.parseInt(m.group(4)) > 23 || Integer.parseInt(m.group(5)) > 59
-                || (m.group(6) != null && Integer.parseInt(m.group(6)) > 59))) {
+        if (value.length() > 10 && (number(value, 11, 13) > 23 || number(value, 14, 16) > 59
+                || (value.length() == 19 && number(value, 17, 19) > 59))) {
             throw new RowProblem(column, value, "heure impossible (" + DATE_FORMAT + ")");
         }
         return date;
     }
 
-    /**
-     * A code among {@code allowed} (exact, upper case as the pivot format writes them); {@code defaultValue} when
-     * empty, or a missing-value problem when there is no default.
-     */
-    String oneOf(String column, List<String> allowed, String defaultValue, String what) throws RowProblem {
-        String value = defaultValue == null ? required(column) : text(column);
-        return value == null ? defaultValue : allowed(column, value, allowed, what);
+    /** The number written in digits from {@code start} to {@code end} (checked digits). */
+    private static int number(String value, int start, int end) {
+        int n = 0;
+        for (int i = start; i < end; i++) {
+            n = n * 10 + (value.charAt(i) - '0');
+        }
+        return n;
     }
 
     /** A code among {@code allowed}, or null when empty. */
@@ -168,9 +197,18 @@ final class Fields {
     }
 
     <E extends Enum<E>> E status(String column, Class<E> type, E defaultValue) throws RowProblem {
-        List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-        String value = oneOf(column, allowed, defaultValue == null ? null : defaultValue.name(), "statut");
-        return Enum.valueOf(type, value);
+        String value = defaultValue == null ? required(column) : text(column);
+        if (value == null) {
+            return defaultValue;
+        }
+        E[] constants = type.getEnumConstants();
+        for (E constant : constants) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw new RowProblem(column, value, "statut inconnu (valeurs admises : "
+                + String.join(", ", Arrays.stream(constants).map(Enum::name).toList()) + ")");
     }
 
     /** A count: a non-negative integer written with digits only (no sign, no decimal part, no spaces). */

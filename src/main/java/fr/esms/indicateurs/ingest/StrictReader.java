@@ -37,9 +37,19 @@ final class StrictReader extends Reader {
     private final long maxLineChars;
 
     private String problem;
+    private final boolean countLines;
 
     /** @param encoding not {@link Encoding#AUTO} */
     StrictReader(InputStream in, Encoding encoding, long maxLineChars) {
+        this(in, encoding, maxLineChars, true);
+    }
+
+    /**
+     * @param countLines false when the file was already read through once by a counting reader: lines are then
+     *                   neither counted nor measured (the error lines are already known not to exist)
+     */
+    StrictReader(InputStream in, Encoding encoding, long maxLineChars, boolean countLines) {
+        this.countLines = countLines;
         this.in = in;
         this.encoding = encoding;
         this.decoder = encoding.charset().newDecoder()
@@ -160,6 +170,9 @@ final class StrictReader extends Reader {
     }
 
     private void countLines(char[] cbuf, int off, int n) throws LineTooLongException {
+        if (!countLines) {
+            return;
+        }
         for (int i = off; i < off + n; i++) {
             char c = cbuf[i];
             if (c == '\r' || c == '\n') {
