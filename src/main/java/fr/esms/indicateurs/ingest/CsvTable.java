@@ -168,7 +168,7 @@ final class CsvTable implements Closeable {
             long start = lastLine + 1;
             // After a record, the parser has consumed its closing line break: its count is the record's last line.
             lastLine = parser.getCurrentLineNumber();
-            List<String> values = record.toList();
+            List<String> values = java.util.Arrays.asList(record.values());
             if (allBlank(values)) {
                 if (blankRecords++ == 0) {
                     firstBlankLine = start;

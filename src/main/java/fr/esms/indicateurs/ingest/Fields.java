@@ -31,13 +31,21 @@ final class Fields {
     private final List<String> values;
     private final Predicate<String> inReferential;
     private final BiConsumer<String, String> keyUncheckedFiness;
+    private final Map<String, Finess.Verdict> verdicts;
+
+    Fields(Map<String, Integer> index, List<String> values, Predicate<String> inReferential,
+           BiConsumer<String, String> keyUncheckedFiness) {
+        this(index, values, inReferential, keyUncheckedFiness, new java.util.HashMap<>());
+    }
 
     /**
      * @param inReferential      null to skip the referential check (the manifest's FINESS juridique)
      * @param keyUncheckedFiness told (column, value) of each Corsican FINESS, whose key is not checked
+     * @param verdicts           the FINESS already checked, shared by the rows of a file (a file holds few)
      */
     Fields(Map<String, Integer> index, List<String> values, Predicate<String> inReferential,
-           BiConsumer<String, String> keyUncheckedFiness) {
+           BiConsumer<String, String> keyUncheckedFiness, Map<String, Finess.Verdict> verdicts) {
+        this.verdicts = verdicts;
         this.index = index;
         this.values = values;
         this.inReferential = inReferential;
@@ -95,7 +103,7 @@ final class Fields {
     /** A FINESS: well-formed, right key (not checked for 2A/2B), and in the referential when one is given. */
     String finess(String column) throws RowProblem {
         String value = required(column);
-        Finess.Verdict verdict = Finess.check(value);
+        Finess.Verdict verdict = verdicts.computeIfAbsent(value, Finess::check);
         if (!Finess.isAcceptable(verdict)) {
             throw new RowProblem(column, value, Finess.explain(verdict));
         }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -407,6 +408,7 @@ public final class PackageReader {
                     return;
                 }
                 Set<String> keyUnchecked = new HashSet<>();
+                Map<String, Finess.Verdict> verdicts = new HashMap<>();
                 for (CsvTable.Line row; (row = table.next()) != null; ) {
                     read++;
                     long line = row.number();
@@ -418,7 +420,7 @@ public final class PackageReader {
                                         visitor.warning(name, line, "numéro FINESS corse " + value
                                                 + " : clé de contrôle non vérifiée (lignes acceptées)");
                                     }
-                                });
+                                }, verdicts);
                         PivotRow pivotRow = layout.mapper().map(fields, line);
                         kept++;
                         visitor.row(file, pivotRow);
