@@ -75,7 +75,8 @@ public class PivotStore {
     /**
      * Ingests these packages in one transaction, in order: their pivot rows are staged then merged into the tables
      * once for the whole group (the cost of a merge is mostly per statement, so grouping small packages is what
-     * makes ingestion fast). Each package still counts whole or not at all: one rejected whole is rolled back to
+     * makes ingestion fast). Packages are read on a thread of their own ({@link ReadAhead}) while this one writes.
+     * Each package still counts whole or not at all: one rejected whole is rolled back to
      * its savepoint and recorded as rejected; a failure (I/O error...) rolls the whole group back, which the next
      * run ingests again. A package whose content was already processed, or met earlier in the group, changes
      * nothing.
@@ -87,30 +88,44 @@ public class PivotStore {
         tx.executeWithoutResult(status -> {
             StagingSink sink = new StagingSink(jdbc, postgres);
             sink.begin();
+            // Decided before reading, so that the reading thread skips what is already known, or met earlier in
+            // the group (same content under another name).
+            Set<String> toRead = new java.util.HashSet<>();
+            List<ExportPackage> read = new ArrayList<>();
             for (ExportPackage pkg : packages) {
-                Optional<String> known = processedAs(pkg.sha256());
-                if (known.isPresent()) {
-                    String detail = known.get().startsWith(pkg.name() + " ")
-                            ? "déjà traité : " + known.get()
-                            : "contenu identique à un paquet déjà traité sous le nom " + known.get()
-                            + " : non recompté";
-                    outcomes.add(new Outcome(pkg, Status.DEJA_TRAITE, detail, 0, 0, List.of()));
-                    continue;
+                if (processedAs(pkg.sha256()).isEmpty() && toRead.add(pkg.sha256())) {
+                    read.add(pkg);
                 }
-                var mark = sink.mark();
-                Object savepoint = status.createSavepoint();
-                PackageLoad load = new PackageLoad(jdbc, pkg, sink, postgres, rejectedShareLimit);
-                reader.read(pkg, load);
-                if (load.isRejected()) {
-                    status.rollbackToSavepoint(savepoint);
-                    sink.reset(mark);
-                    insertRejected(pkg, load.rejection(), load.files());
-                    outcomes.add(new Outcome(pkg, Status.REJETE, load.rejection().reason(), 0, 0, load.files()));
-                } else {
-                    status.releaseSavepoint(savepoint);
-                    load.finish();
-                    outcomes.add(new Outcome(pkg, Status.INGERE, "", load.rowsKept(), load.rowsRejected(),
-                            load.files()));
+            }
+            try (ReadAhead reading = new ReadAhead(read, reader)) {
+                int next = 0;
+                for (ExportPackage pkg : packages) {
+                    if (next >= read.size() || read.get(next) != pkg) {
+                        String known = processedAs(pkg.sha256()).orElseThrow();
+                        String detail = known.startsWith(pkg.name() + " ")
+                                ? "déjà traité : " + known
+                                : "contenu identique à un paquet déjà traité sous le nom " + known
+                                + " : non recompté";
+                        outcomes.add(new Outcome(pkg, Status.DEJA_TRAITE, detail, 0, 0, List.of()));
+                        continue;
+                    }
+                    next++;
+                    var mark = sink.mark();
+                    Object savepoint = status.createSavepoint();
+                    PackageLoad load = new PackageLoad(jdbc, pkg, sink, postgres, rejectedShareLimit);
+                    reading.replayNext(load);
+                    if (load.isRejected()) {
+                        status.rollbackToSavepoint(savepoint);
+                        sink.reset(mark);
+                        insertRejected(pkg, load.rejection(), load.files());
+                        outcomes.add(new Outcome(pkg, Status.REJETE, load.rejection().reason(), 0, 0,
+                                load.files()));
+                    } else {
+                        status.releaseSavepoint(savepoint);
+                        load.finish();
+                        outcomes.add(new Outcome(pkg, Status.INGERE, "", load.rowsKept(), load.rowsRejected(),
+                                load.files()));
+                    }
                 }
             }
             sink.finish();
