@@ -34,8 +34,7 @@ public class IngestionTasklet implements Tasklet {
     static final String NEW_PACKAGES_KEY = "paquets.nouveaux.sha256";
 
     private static final Logger log = LoggerFactory.getLogger(IngestionTasklet.class);
-    /** At most this many bytes of package files per transaction (a package is never split). */
-    static final long GROUP_BYTES = 16L << 20;
+    /** At most this many packages per transaction (and {@link PivotStore#groupBytes()}; never split). */
     static final int GROUP_PACKAGES = 200;
 
     private final Path depot;
@@ -62,13 +61,15 @@ public class IngestionTasklet implements Tasklet {
     }
 
     /**
-     * The next packages to ingest in one transaction: small packages are grouped, up to {@link #GROUP_BYTES} of
-     * files or {@link #GROUP_PACKAGES} packages, so that the cost of merging is paid once per group.
+     * The next packages to ingest in one transaction: small packages are grouped, up to
+     * {@link PivotStore#groupBytes()} of files or {@link #GROUP_PACKAGES} packages, so that the cost of merging
+     * is paid once per group.
      */
     private List<ExportPackage> nextGroup() {
         List<ExportPackage> group = new ArrayList<>();
         long bytes = 0;
-        while (next + group.size() < packages.size() && group.size() < GROUP_PACKAGES && bytes < GROUP_BYTES) {
+        long limit = pivotStore.groupBytes();
+        while (next + group.size() < packages.size() && group.size() < GROUP_PACKAGES && bytes < limit) {
             ExportPackage pkg = packages.get(next + group.size());
             group.add(pkg);
             bytes += sizeOf(pkg.source());

@@ -55,6 +55,16 @@ public class PivotStore {
                 c -> c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
     }
 
+    /**
+     * How many bytes of package files to ingest in one transaction ({@link #ingestAll}). PostgreSQL gains from
+     * large groups (fewer statements, commits and ANALYZE). H2 keeps a transaction's changes in memory and its
+     * cost is per row: on 2 000 ESSMS, groups of 4 MiB used less CPU (41 s against 49 s) and less heap (650 Mio
+     * against 1.1 Gio) than groups of 16 MiB.
+     */
+    public long groupBytes() {
+        return postgres ? 32L << 20 : 4L << 20;
+    }
+
     /** The name under which this content was processed, and how, if it was. */
     public Optional<String> processedAs(String sha256) {
         return jdbc.query("SELECT nom, statut FROM paquet WHERE sha256 = ?",
