@@ -69,7 +69,8 @@ public class IngestionTasklet implements Tasklet {
         List<ExportPackage> group = new ArrayList<>();
         long bytes = 0;
         long limit = pivotStore.groupBytes();
-        while (next + group.size() < packages.size() && group.size() < GROUP_PACKAGES && bytes < limit) {
+        while (next + group.size() < packages.size() && group.size() < GROUP_PACKAGES
+                && (group.isEmpty() || bytes < limit)) {
             ExportPackage pkg = packages.get(next + group.size());
             group.add(pkg);
             bytes += sizeOf(pkg.source());
