@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of the whole pipeline on generated data, at 1x, 2x and 4x a base number of ESSMS, with DuckDB's time
 # on the same CSVs as the yardstick. Usage: bench/run.sh [BASE_ESSMS (default 2500)] [--petit]
-# Results go to target/bench/<n>/ and a summary to target/bench/resume.txt.
+# Results go to target/bench/<n>/ and a summary to target/bench/resume.txt. BASE_JDBC=<url> runs on that database
+# instead of a fresh H2 file (e.g. an empty PostgreSQL database; with several factors, empty it between runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE=${1:-2500}
@@ -19,7 +20,8 @@ for k in $FACTORS; do
   start=$(date +%s.%N)
   set +e
   java -Xmx2g -jar target/esms-indicateurs.jar executer --depot "$dir/depot" --referentiel "$dir/referentiel" \
-    --mois 2026-10 --sortie "$dir/sortie" --base "jdbc:h2:file:$(pwd)/$dir/data/esms" > "$dir/executer.log" 2>&1
+    --mois 2026-10 --sortie "$dir/sortie" --base "${BASE_JDBC:-jdbc:h2:file:$(pwd)/$dir/data/esms}" \
+    > "$dir/executer.log" 2>&1
   code=$?
   set -e
   end=$(date +%s.%N)

@@ -39,6 +39,8 @@ public class IngestionTasklet implements Tasklet {
     static final String NEW_PACKAGES_KEY = "paquets.nouveaux.sha256";
 
     private static final Logger log = LoggerFactory.getLogger(IngestionTasklet.class);
+    /** At most this many packages per transaction (and {@link PivotStore#groupBytes()}; never split). */
+    static final int GROUP_PACKAGES = 200;
 
     private final Path depot;
     private final Inbox inbox;
@@ -91,6 +93,32 @@ public class IngestionTasklet implements Tasklet {
         this.referentialStore = referentialStore;
     }
 
+    /**
+     * The next packages to ingest in one transaction: small packages are grouped, up to
+     * {@link PivotStore#groupBytes()} of files or {@link #GROUP_PACKAGES} packages, so that the cost of merging
+     * is paid once per group.
+     */
+    private List<ExportPackage> nextGroup() {
+        List<ExportPackage> group = new ArrayList<>();
+        long bytes = 0;
+        long limit = pivotStore.groupBytes();
+        while (next + group.size() < packages.size() && group.size() < GROUP_PACKAGES
+                && (group.isEmpty() || bytes < limit)) {
+            ExportPackage pkg = packages.get(next + group.size());
+            group.add(pkg);
+            bytes += sizeOf(pkg.source());
+        }
+        return group;
+    }
+
+    private static long sizeOf(Path source) {
+        try (var files = java.nio.file.Files.walk(source)) {
+            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return 0; // read (and reported) by the ingestion itself
+        }
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         if (packages == null) {
@@ -115,33 +143,44 @@ public class IngestionTasklet implements Tasklet {
             log.info("Dépôt {} : {} paquet(s) trouvé(s)", depot, packages.size() + scan.refused().size());
         }
         if (next < packages.size()) {
-            ExportPackage pkg = packages.get(next++);
+            List<ExportPackage> group = nextGroup();
             long start = System.nanoTime();
-            PivotStore.Outcome outcome = pivotStore.ingest(pkg, reader::read);
-            seen.add(pkg.sha256());
-            if (outcome.status() == PivotStore.Status.INGERE) {
-                ingested.add(pkg.sha256());
-            }
+            List<PivotStore.Outcome> outcomes = pivotStore.ingestAll(group, reader::read);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            long read = outcome.files().stream().mapToLong(FileSummary::read).sum();
-            contribution.incrementReadCount();
-            var stepContext = chunkContext.getStepContext().getStepExecution().getExecutionContext();
-            stepContext.putLong(ROWS_KEY, stepContext.getLong(ROWS_KEY, 0L) + read);
             if (startNanos == 0) {
                 startNanos = start;
             }
-            long remaining = Math.round((System.nanoTime() - startNanos) / 1e9 / next * (packages.size() - next));
-            switch (outcome.status()) {
-                case INGERE -> log.info("[{}/{}] {} : ingéré, {} lignes retenues, {} rejetées ({} lignes/s, reste "
-                                + "environ {} s)", next, packages.size(), pkg.name(), outcome.rowsKept(),
-                        outcome.rowsRejected(), millis == 0 ? read : read * 1000 / millis, remaining);
-                case REJETE -> log.warn("[{}/{}] {} : REJETÉ en entier — {}", next, packages.size(), pkg.name(),
-                        outcome.detail());
-                case DEJA_TRAITE -> log.info("[{}/{}] {} : {}", next, packages.size(), pkg.name(), outcome.detail());
+            long groupRead = 0;
+            for (PivotStore.Outcome outcome : outcomes) {
+                groupRead += outcome.files().stream().mapToLong(FileSummary::read).sum();
             }
-            if (inbox != null) {
-                fileAway(pkg, outcome);
+            long remaining = Math.round((System.nanoTime() - startNanos) / 1e9 / (next + group.size())
+                    * (packages.size() - next - group.size()));
+            for (PivotStore.Outcome outcome : outcomes) {
+                ExportPackage pkg = outcome.pkg();
+                next++;
+                seen.add(pkg.sha256());
+                if (outcome.status() == PivotStore.Status.INGERE) {
+                    ingested.add(pkg.sha256());
+                }
+                contribution.incrementReadCount();
+                switch (outcome.status()) {
+                    case INGERE -> log.info("[{}/{}] {} : ingéré, {} lignes retenues, {} rejetées", next,
+                            packages.size(), pkg.name(), outcome.rowsKept(), outcome.rowsRejected());
+                    case REJETE -> log.warn("[{}/{}] {} : REJETÉ en entier — {}", next, packages.size(), pkg.name(),
+                            outcome.detail());
+                    case DEJA_TRAITE -> log.info("[{}/{}] {} : {}", next, packages.size(), pkg.name(),
+                            outcome.detail());
+                }
+                if (inbox != null) {
+                    fileAway(pkg, outcome);
+                }
             }
+            var stepContext = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+            stepContext.putLong(ROWS_KEY, stepContext.getLong(ROWS_KEY, 0L) + groupRead);
+            log.info("{} paquet(s) enregistré(s) ensemble : {} lignes lues en {} ms ({} lignes/s, reste environ "
+                    + "{} s)", group.size(), groupRead, millis, millis == 0 ? groupRead : groupRead * 1000 / millis,
+                    remaining);
         }
         if (next < packages.size()) {
             return RepeatStatus.CONTINUABLE;

@@ -31,8 +31,9 @@ import java.util.TreeSet;
 
 /**
  * Writes one package into the store as {@link fr.esms.indicateurs.ingest.PackageReader} streams it: pivot rows
- * staged in batches then merged by key ({@link StagingSink}), rejections, warnings and per-file counts. Runs inside the caller's transaction:
- * a package is stored whole or not at all.
+ * staged in batches ({@link StagingSink}, shared by the packages of one transaction and merged by key once for
+ * all of them), rejections, warnings and per-file counts. Runs inside the caller's transaction: a package is
+ * stored whole or not at all.
  */
 public final class PackageLoad implements PackageVisitor {
 
@@ -98,13 +99,9 @@ public final class PackageLoad implements PackageVisitor {
         }
     }
 
-    /** Where full batches go; {@link #finish()} merges them into the tables. */
+    /** Where full batches go; its {@code finish()} (called by the store) merges them into the tables. */
     interface RowSink {
         void write(Target target, List<Object[]> rows);
-
-        /** Called once every batch is written, before the package's own rows. */
-        default void finish() {
-        }
 
         long nextSequence();
 
@@ -128,12 +125,13 @@ public final class PackageLoad implements PackageVisitor {
     /** Sequence of the first staged row of the file being read. */
     private long fileStart;
 
-    PackageLoad(JdbcTemplate jdbc, ExportPackage pkg, boolean postgres, int rejectedShareLimit) {
+    PackageLoad(JdbcTemplate jdbc, ExportPackage pkg, RowSink sink, boolean postgres, int rejectedShareLimit) {
         this.jdbc = jdbc;
         this.pkg = pkg;
         this.rejectedShareLimit = rejectedShareLimit;
-        this.sink = new StagingSink(jdbc, postgres);
+        this.sink = sink;
         this.batchSize = postgres ? 50_000 : BATCH;
+        this.fileStart = sink.nextSequence();
     }
 
     @Override
@@ -240,13 +238,15 @@ public final class PackageLoad implements PackageVisitor {
         return rowsRejected;
     }
 
-    /** Writes what remains and the package's own rows; the package is then known by its SHA-256. */
+    /**
+     * Stages what remains and writes the package's own rows; the package is then known by its SHA-256 (its pivot
+     * rows reach their tables when the store merges the staging tables, in the same transaction).
+     */
     void finish() {
         if (rejected != null) {
             throw new IllegalStateException("paquet rejeté : " + rejected.reason());
         }
         pending.keySet().forEach(this::flush);
-        sink.finish();
         jdbc.update("INSERT INTO paquet (sha256, nom, ordre, editeur, logiciel, version_logiciel, finess_ej, "
                         + "date_extraction, periode_debut, periode_fin, statut, ingere_le) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'INGERE', ?)",

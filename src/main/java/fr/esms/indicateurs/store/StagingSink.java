@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 
 /**
  * Bulk path: rows go into a staging table (PostgreSQL: by COPY; H2: by JDBC batch inserts, its fastest), then one
- * set-based MERGE per table keeps, for each key, the last row of the package (file order) and applies the
- * "latest export wins" rule. Plain inserts (rejections, warnings) go straight into their table.
+ * set-based MERGE per table keeps, for each key, the row of the latest export among the staged packages (then the
+ * last one in file order) and applies the "latest export wins" rule against the stored row. One sink serves all
+ * the packages of one transaction, so the per-statement cost of the merge is paid once per group of packages, not
+ * once per package. Plain inserts (rejections, warnings) go straight into their table.
  */
 final class StagingSink implements PackageLoad.RowSink {
 
@@ -57,6 +59,27 @@ final class StagingSink implements PackageLoad.RowSink {
         }
     }
 
+    /** What to restore with {@link #reset} when the transaction rolls back to a savepoint taken now. */
+    Set<PackageLoad.Target> mark() {
+        return EnumSet.copyOf(staged.isEmpty() ? EnumSet.noneOf(PackageLoad.Target.class) : staged);
+    }
+
+    /** After a rollback to the savepoint of {@code mark}: tables first used since are prepared again if used. */
+    void reset(Set<PackageLoad.Target> mark) {
+        staged.retainAll(mark);
+    }
+
+    /**
+     * PostgreSQL: the ingestion transaction does not wait for its commit record to reach the disk. Safe here: a
+     * commit lost in a crash loses whole packages (recorded in the same transaction), which the next run ingests
+     * again; the database stays consistent.
+     */
+    void begin() {
+        if (postgres) {
+            jdbc.execute("SET LOCAL synchronous_commit = off");
+        }
+    }
+
     /** The sequence number the next staged row will get. */
     @Override
     public long nextSequence() {
@@ -71,15 +94,17 @@ final class StagingSink implements PackageLoad.RowSink {
         }
     }
 
-    @Override
-    public void finish() {
+    /** Merges every staged row into its table; the sink can then serve a new group of packages. */
+    void finish() {
         for (PackageLoad.Target target : staged) {
             String columns = String.join(", ", target.columns);
             List<String> keys = target.keys == null ? target.columns : target.keys;
             String keyList = String.join(", ", keys);
-            // The highest seq is the last row of the package for the key, as in file order.
+            // The latest export first (ordre), then the highest seq: the last row of that package for the key, as
+            // in file order. Exactly what merging the packages one after the other in seq order would keep.
+            String latest = target.keys == null ? "seq DESC" : "ordre DESC, seq DESC";
             String source = "(SELECT " + columns + " FROM (SELECT " + columns + ", ROW_NUMBER() OVER (PARTITION BY "
-                    + keyList + " ORDER BY seq DESC) AS rang FROM " + staging(target) + ") x WHERE rang = 1)";
+                    + keyList + " ORDER BY " + latest + ") AS rang FROM " + staging(target) + ") x WHERE rang = 1)";
             String on = keys.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
             String insert = " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES ("
                     + target.columns.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
