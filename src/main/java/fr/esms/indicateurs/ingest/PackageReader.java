@@ -277,7 +277,7 @@ public final class PackageReader {
                     return manifestRow(columns, new CsvTable.Line(0, List.of()), shown, warnings);
                 }
                 content.verify(List.of(name));
-                Opened opened = open(name, mapping, shown, warnings);
+                Opened opened = open(name, mapping, profile.manifest() == null, shown, warnings);
                 if (opened.problem() != null) {
                     throw new ManifestProblem(0, "", "", opened.problem());
                 }
@@ -368,7 +368,7 @@ public final class PackageReader {
             // Pivot files go by their pivot name whatever their case; an editor's files by their own name.
             String name = profile.isPivot() ? file.fileName() : actualName;
             List<Notice> notices = new ArrayList<>();
-            Opened opened = open(actualName, mapping, name, notices);
+            Opened opened = open(actualName, mapping, profile.isPivot(), name, notices);
             notices.forEach(this::warn);
             if (opened.problem() != null) {
                 rejectWholeFile(name, opened.problem());
@@ -461,19 +461,24 @@ public final class PackageReader {
          * Checks the whole file once (decoding in its encoding, detected when the profile says {@code auto}, and
          * CSV syntax), then opens it for reading; or says, in French, why the whole file is rejected.
          */
-        private Opened open(String name, FileMapping mapping, String shown, List<Notice> notices) throws IOException {
+        /** @param pivot whether the file is read as the pivot format (a profile's messages say its delimiter) */
+        private Opened open(String name, FileMapping mapping, boolean pivot, String shown, List<Notice> notices)
+                throws IOException {
             CsvOptions options = mapping.csv();
-            if (options.encoding() == Encoding.AUTO) {
-                String asUtf8 = checkSyntax(name, options.withEncoding(Encoding.UTF_8));
-                if (asUtf8 != null && asUtf8.startsWith(UNDECODABLE)) {
+            String problem;
+            if (options.encoding() != Encoding.AUTO) {
+                problem = checkSyntax(name, options, pivot);
+            } else {
+                options = options.withEncoding(Encoding.UTF_8);
+                problem = checkSyntax(name, options, pivot);
+                if (problem != null && problem.startsWith(UNDECODABLE)) {
+                    // Not UTF-8: French Windows software writes Windows-1252 (checked once more, in it).
                     options = options.withEncoding(Encoding.WINDOWS_1252);
                     notices.add(new Notice(shown, 0, "fichier qui n'est pas en UTF-8 : lu en Windows-1252"
                             + " (encodage détecté)"));
-                } else {
-                    options = options.withEncoding(Encoding.UTF_8);
+                    problem = checkSyntax(name, options, pivot);
                 }
             }
-            String problem = checkSyntax(name, options);
             if (problem != null) {
                 return new Opened(null, problem);
             }
@@ -481,7 +486,7 @@ public final class PackageReader {
         }
 
         /** First pass over a file: null when it decodes and parses as CSV, else the French problem. */
-        private String checkSyntax(String name, CsvOptions options) throws IOException {
+        private String checkSyntax(String name, CsvOptions options, boolean pivot) throws IOException {
             try (InputStream in = content.open(name)) {
                 CsvTable.check(in, options);
                 return null;
@@ -491,7 +496,7 @@ public final class PackageReader {
                 return "fichier CSV mal formé (ligne " + e.line() + " : plus de " + e.max() + " caractères)";
             } catch (CsvTable.SyntaxException e) {
                 return "fichier CSV mal formé (ligne " + e.line() + " : " + e.getMessage() + ")"
-                        + (options.equals(CsvOptions.PIVOT) ? "" : " — séparateur attendu " + options.delimiterLabel());
+                        + (pivot ? "" : " — séparateur attendu " + options.delimiterLabel());
             }
         }
     }

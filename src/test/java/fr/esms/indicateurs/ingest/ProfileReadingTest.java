@@ -205,6 +205,27 @@ class ProfileReadingTest {
     }
 
     @Test
+    void automaticDetectionStillRejectsABrokenFileInTheEncodingItFound() throws IOException {
+        String profile = SOIGNE.replace("encodage: windows-1252", "encodage: auto");
+        Path pkg = folder("soigne_2026-10", Map.of(
+                "PARAMS.csv", PARAMS.getBytes(StandardCharsets.UTF_8),
+                "USAGERS.csv", cp1252("N° FINESS;Usager;Date d'entrée\r\n" + ET1 + ";\"U1;02/03/2019\r\n"),
+                "AGENDA_" + ET2 + ".csv", ("Dossier;Événement;Date;État;Nature\r\nD1;\"E1\"x;14/10/2026;;\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+
+        RecordingVisitor v = read(pkg, profile);
+
+        assertThat(v.rejections).extracting(Rejection::file, Rejection::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("USAGERS.csv", "fichier CSV mal formé (ligne 2 : guillemet ouvert"
+                        + " jamais refermé) — séparateur attendu « ; » : fichier rejeté en entier"),
+                org.assertj.core.groups.Tuple.tuple("AGENDA_" + ET2 + ".csv", "fichier CSV mal formé (ligne 2 :"
+                        + " caractère inattendu après un guillemet fermant (les guillemets d'une valeur doivent être"
+                        + " doublés)) — séparateur attendu « ; » : fichier rejeté en entier"));
+        assertThat(v.warnings).contains(new RecordingVisitor.Warning("USAGERS.csv", 0,
+                "fichier qui n'est pas en UTF-8 : lu en Windows-1252 (encodage détecté)"));
+    }
+
+    @Test
     void aMissingEditorColumnRejectsTheFileNamingTheEditorsColumn() throws IOException {
         Path pkg = folder("soigne_2026-10", Map.of(
                 "PARAMS.csv", cp1252(PARAMS),
