@@ -20,13 +20,21 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Ingests the packages of the dépôt, one per call so that each commits on its own and progress shows. The SHA-256
+ * Ingests the packages of the dépôt by groups, each group in its own transaction and thread (on PostgreSQL two
+ * at once: one is read while the other is merged), one group recorded per call so that progress shows. The SHA-256
  * of every package seen goes into the job's context: the run's reports cover exactly these packages.
  */
 public class IngestionTasklet implements Tasklet {
@@ -51,8 +59,13 @@ public class IngestionTasklet implements Tasklet {
     private final ProfileChoice profiles;
     private final List<String> seen = new ArrayList<>();
     private final List<String> ingested = new ArrayList<>();
+    /** Packages whose outcome was recorded, and packages handed to a group. */
     private int next;
+    private int submitted;
     private long startNanos;
+    private final Deque<GroupInFlight> inFlight = new ArrayDeque<>();
+    private ExecutorService groups;
+    private int threadCount;
 
     public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore) {
         this(depot, pivotStore, referentialStore, false);
@@ -102,9 +115,9 @@ public class IngestionTasklet implements Tasklet {
         List<ExportPackage> group = new ArrayList<>();
         long bytes = 0;
         long limit = pivotStore.groupBytes();
-        while (next + group.size() < packages.size() && group.size() < GROUP_PACKAGES
+        while (submitted + group.size() < packages.size() && group.size() < GROUP_PACKAGES
                 && (group.isEmpty() || bytes < limit)) {
-            ExportPackage pkg = packages.get(next + group.size());
+            ExportPackage pkg = packages.get(submitted + group.size());
             group.add(pkg);
             bytes += sizeOf(pkg.source());
         }
@@ -142,53 +155,119 @@ public class IngestionTasklet implements Tasklet {
             }
             log.info("Dépôt {} : {} paquet(s) trouvé(s)", depot, packages.size() + scan.refused().size());
         }
-        if (next < packages.size()) {
-            List<ExportPackage> group = nextGroup();
-            long start = System.nanoTime();
-            List<PivotStore.Outcome> outcomes = pivotStore.ingestAll(group, reader::read);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            if (startNanos == 0) {
-                startNanos = start;
+        try {
+            submitGroups();
+            if (!inFlight.isEmpty()) {
+                record(inFlight.poll(), contribution, chunkContext);
             }
-            long groupRead = 0;
-            for (PivotStore.Outcome outcome : outcomes) {
-                groupRead += outcome.files().stream().mapToLong(FileSummary::read).sum();
-            }
-            long remaining = Math.round((System.nanoTime() - startNanos) / 1e9 / (next + group.size())
-                    * (packages.size() - next - group.size()));
-            for (PivotStore.Outcome outcome : outcomes) {
-                ExportPackage pkg = outcome.pkg();
-                next++;
-                seen.add(pkg.sha256());
-                if (outcome.status() == PivotStore.Status.INGERE) {
-                    ingested.add(pkg.sha256());
-                }
-                contribution.incrementReadCount();
-                switch (outcome.status()) {
-                    case INGERE -> log.info("[{}/{}] {} : ingéré, {} lignes retenues, {} rejetées", next,
-                            packages.size(), pkg.name(), outcome.rowsKept(), outcome.rowsRejected());
-                    case REJETE -> log.warn("[{}/{}] {} : REJETÉ en entier — {}", next, packages.size(), pkg.name(),
-                            outcome.detail());
-                    case DEJA_TRAITE -> log.info("[{}/{}] {} : {}", next, packages.size(), pkg.name(),
-                            outcome.detail());
-                }
-                if (inbox != null) {
-                    fileAway(pkg, outcome);
-                }
-            }
-            var stepContext = chunkContext.getStepContext().getStepExecution().getExecutionContext();
-            stepContext.putLong(ROWS_KEY, stepContext.getLong(ROWS_KEY, 0L) + groupRead);
-            log.info("{} paquet(s) enregistré(s) ensemble : {} lignes lues en {} ms ({} lignes/s, reste environ "
-                    + "{} s)", group.size(), groupRead, millis, millis == 0 ? groupRead : groupRead * 1000 / millis,
-                    remaining);
+        } catch (Exception | Error e) {
+            stopGroups();
+            throw e;
         }
-        if (next < packages.size()) {
+        if (submitted < packages.size() || !inFlight.isEmpty()) {
             return RepeatStatus.CONTINUABLE;
         }
+        stopGroups();
         var jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         jobContext.putString(PACKAGES_KEY, String.join(",", seen));
         jobContext.putString(NEW_PACKAGES_KEY, String.join(",", ingested));
         return RepeatStatus.FINISHED;
+    }
+
+    /** A group handed to a thread of its own: its transaction commits when its outcomes are ready. */
+    private record GroupInFlight(List<ExportPackage> group, long startNanos, Future<List<PivotStore.Outcome>> outcomes) {
+    }
+
+    /**
+     * Starts groups until {@link PivotStore#parallelGroups()} are in flight. A group holding a content (SHA-256)
+     * that a group in flight holds too waits for it to end: only then does the store know that content as
+     * already processed (two transactions must never record the same content).
+     */
+    private void submitGroups() {
+        while (submitted < packages.size() && inFlight.size() < pivotStore.parallelGroups()) {
+            List<ExportPackage> group = nextGroup();
+            boolean sameContentInFlight = inFlight.stream().flatMap(g -> g.group().stream())
+                    .anyMatch(p -> group.stream().anyMatch(q -> q.sha256().equals(p.sha256())));
+            if (sameContentInFlight) {
+                return;
+            }
+            if (groups == null) {
+                groups = Executors.newFixedThreadPool(pivotStore.parallelGroups(), runnable -> {
+                    Thread thread = new Thread(runnable, "ingestion-" + (++threadCount));
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            long start = System.nanoTime();
+            if (startNanos == 0) {
+                startNanos = start;
+            }
+            inFlight.add(new GroupInFlight(group, start, groups.submit(() -> pivotStore.ingestAll(group, reader::read))));
+            submitted += group.size();
+        }
+    }
+
+    /** Waits for the group's transaction, then logs and files its packages. */
+    private void record(GroupInFlight done, StepContribution contribution, ChunkContext chunkContext)
+            throws Exception {
+        List<PivotStore.Outcome> outcomes;
+        try {
+            outcomes = done.outcomes().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+        long millis = (System.nanoTime() - done.startNanos()) / 1_000_000;
+        long groupRead = 0;
+        for (PivotStore.Outcome outcome : outcomes) {
+            groupRead += outcome.files().stream().mapToLong(FileSummary::read).sum();
+        }
+        int recorded = next + outcomes.size();
+        long remaining = Math.round((System.nanoTime() - startNanos) / 1e9 / recorded
+                * (packages.size() - recorded));
+        for (PivotStore.Outcome outcome : outcomes) {
+            ExportPackage pkg = outcome.pkg();
+            next++;
+            seen.add(pkg.sha256());
+            if (outcome.status() == PivotStore.Status.INGERE) {
+                ingested.add(pkg.sha256());
+            }
+            contribution.incrementReadCount();
+            switch (outcome.status()) {
+                case INGERE -> log.info("[{}/{}] {} : ingéré, {} lignes retenues, {} rejetées", next,
+                        packages.size(), pkg.name(), outcome.rowsKept(), outcome.rowsRejected());
+                case REJETE -> log.warn("[{}/{}] {} : REJETÉ en entier — {}", next, packages.size(), pkg.name(),
+                        outcome.detail());
+                case DEJA_TRAITE -> log.info("[{}/{}] {} : {}", next, packages.size(), pkg.name(),
+                        outcome.detail());
+            }
+            if (inbox != null) {
+                fileAway(pkg, outcome);
+            }
+        }
+        var stepContext = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+        stepContext.putLong(ROWS_KEY, stepContext.getLong(ROWS_KEY, 0L) + groupRead);
+        log.info("{} paquet(s) enregistré(s) ensemble : {} lignes lues en {} ms ({} lignes/s, reste environ "
+                        + "{} s)", outcomes.size(), groupRead, millis, millis == 0 ? groupRead : groupRead * 1000 / millis,
+                remaining);
+    }
+
+    /**
+     * After a failure or at the end: the groups still in flight finish (each commits or rolls back whole; the
+     * next run ingests again what did not commit, and finds what did as already processed).
+     */
+    private void stopGroups() throws InterruptedException {
+        if (groups != null) {
+            groups.shutdown();
+            groups.awaitTermination(1, TimeUnit.HOURS);
+            groups = null;
+        }
+        inFlight.clear();
     }
 
     /**

@@ -30,8 +30,12 @@ public class StoreConfiguration {
     @Bean
     PivotStore pivotStore(JdbcTemplate jdbc, TransactionTemplate ownTransaction,
                           @org.springframework.beans.factory.annotation.Value("${esms.seuil-rejet-fichier:50}")
-                          int rejectedShareLimit) {
-        return new PivotStore(jdbc, ownTransaction, rejectedShareLimit);
+                          int rejectedShareLimit,
+                          @org.springframework.beans.factory.annotation.Value("${esms.ingestion.groupe-octets:-1}")
+                          long groupBytes,
+                          @org.springframework.beans.factory.annotation.Value("${esms.ingestion.groupes-simultanes:2}")
+                          int parallelGroups) {
+        return new PivotStore(jdbc, ownTransaction, rejectedShareLimit, groupBytes, parallelGroups);
     }
 
     @Bean

@@ -5,6 +5,8 @@ import fr.esms.indicateurs.ingest.FileSummary;
 import fr.esms.indicateurs.ingest.PackageVisitor;
 import fr.esms.indicateurs.ingest.Rejection;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
@@ -17,6 +19,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** Ingests export packages into the store, each once (by content) and whole or not at all. */
 public class PivotStore {
@@ -38,9 +41,20 @@ public class PivotStore {
     private final TransactionTemplate tx;
     public static final int DEFAULT_REJECTED_SHARE_LIMIT = 50;
 
+    /** PostgreSQL: bytes of package files per transaction, unless configured ({@link #groupBytes()}). */
+    public static final long DEFAULT_POSTGRES_GROUP_BYTES = 32L << 20;
+
     private final int rejectedShareLimit;
     /** PostgreSQL loads by COPY; H2 by JDBC batches. */
     private final boolean postgres;
+    private final long groupBytes;
+    private final int parallelGroups;
+    /**
+     * Held from the merge of a group until its transaction ends: groups are read and staged concurrently
+     * ({@link #parallelGroups()}) but merged one after the other. Two concurrent merges inserting the same key
+     * would wait for each other, then the second would fail on the primary key (a MERGE does not retry).
+     */
+    private final ReentrantLock mergeLock = new ReentrantLock();
 
     public PivotStore(JdbcTemplate jdbc, TransactionTemplate tx) {
         this(jdbc, tx, DEFAULT_REJECTED_SHARE_LIMIT);
@@ -48,11 +62,24 @@ public class PivotStore {
 
     /** @param rejectedShareLimit above this percentage of rejected rows, a file is rejected whole */
     public PivotStore(JdbcTemplate jdbc, TransactionTemplate tx, int rejectedShareLimit) {
+        this(jdbc, tx, rejectedShareLimit, -1, 2);
+    }
+
+    /**
+     * @param rejectedShareLimit above this percentage of rejected rows, a file is rejected whole
+     * @param groupBytes         PostgreSQL: bytes of package files per transaction; negative for the default
+     *                           (H2 always ingests one package per transaction)
+     * @param parallelGroups     PostgreSQL: groups ingested at once ({@link #parallelGroups()}; H2: always one)
+     */
+    public PivotStore(JdbcTemplate jdbc, TransactionTemplate tx, int rejectedShareLimit, long groupBytes,
+                      int parallelGroups) {
         this.rejectedShareLimit = rejectedShareLimit;
         this.jdbc = jdbc;
         this.tx = tx;
         this.postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
                 c -> c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+        this.groupBytes = !postgres ? 0 : groupBytes < 0 ? DEFAULT_POSTGRES_GROUP_BYTES : groupBytes;
+        this.parallelGroups = postgres ? Math.max(1, parallelGroups) : 1;
     }
 
     /**
@@ -63,7 +90,17 @@ public class PivotStore {
      * of 20, 124 s by groups of 95, and more heap): there, one package per transaction.
      */
     public long groupBytes() {
-        return postgres ? 32L << 20 : 0;
+        return groupBytes;
+    }
+
+    /**
+     * How many groups may be ingested at once, each in its own transaction and thread. PostgreSQL: two, so that
+     * one group is read and copied into its staging tables while the previous one is merged (the merge is about
+     * half of the time of a group, and runs in the server's process, on the other core). H2: one, its staging
+     * tables are shared by all sessions.
+     */
+    public int parallelGroups() {
+        return parallelGroups;
     }
 
     /** The name under which this content was processed, and how, if it was. */
@@ -139,9 +176,23 @@ public class PivotStore {
                     }
                 }
             }
+            mergeAloneUntilTransactionEnds();
             sink.finish();
         });
         return outcomes;
+    }
+
+    /** Takes {@link #mergeLock}, released when the current transaction commits or rolls back. */
+    private void mergeAloneUntilTransactionEnds() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (mergeLock.isHeldByCurrentThread()) {
+                    mergeLock.unlock();
+                }
+            }
+        });
+        mergeLock.lock();
     }
 
     /** Rejections of these packages, under the name each was processed with, in package then line order. */

@@ -71,7 +71,7 @@ class InboxTest {
         }
     }
 
-    private static void copy(Path from, Path to) throws Exception {
+    static void copy(Path from, Path to) throws Exception {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
