@@ -3,6 +3,8 @@
 # on the same CSVs as the yardstick. Usage: bench/run.sh [BASE_ESSMS (default 2500)] [--petit]
 # Results go to target/bench/<n>/ and a summary to target/bench/resume.txt. BASE_JDBC=<url> runs on that database
 # instead of a fresh H2 file (e.g. an empty PostgreSQL database; with several factors, empty it between runs).
+# PG=1 runs on PostgreSQL instead: a fresh database esms_bench_<n> per size, made with psql (PGHOST, default
+# 127.0.0.1, and PGUSER, default postgres, as psql reads them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE=${1:-2500}
@@ -17,10 +19,16 @@ for k in $FACTORS; do
   n=$((BASE * k)); dir=target/bench/$n
   rm -rf "$dir"
   java -jar target/esms-indicateurs.jar generer --essms "$n" --zip-un-sur 0 --sortie "$dir" | tee -a "$summary"
+  jdbc=${BASE_JDBC:-jdbc:h2:file:$(pwd)/$dir/data/esms}
+  if [[ "${PG:-0}" == 1 ]]; then
+    export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+    psql -q -d postgres -c "DROP DATABASE IF EXISTS esms_bench_$n" -c "CREATE DATABASE esms_bench_$n" 2>/dev/null
+    jdbc="jdbc:postgresql://$PGHOST:5432/esms_bench_$n?user=$PGUSER"
+  fi
   start=$(date +%s.%N)
   set +e
   java -Xmx2g -jar target/esms-indicateurs.jar executer --depot "$dir/depot" --referentiel "$dir/referentiel" \
-    --mois 2026-10 --sortie "$dir/sortie" --base "${BASE_JDBC:-jdbc:h2:file:$(pwd)/$dir/data/esms}" \
+    --mois 2026-10 --sortie "$dir/sortie" --base "$jdbc" \
     > "$dir/executer.log" 2>&1
   code=$?
   set -e
