@@ -42,8 +42,13 @@ public final class EssmsWorkbookWriter {
     private static final String[] TARGET_COLOURS = {"404040", "808080", "A6A6A6"};
     private static final int CHART_HEIGHT_ROWS = 22;
 
-    /** Zip level of the workbooks. */
-    static final int COMPRESSION_LEVEL = Deflater.DEFAULT_COMPRESSION;
+    /**
+     * Zip level of the workbooks. Measured on a workbook with 12 months of history (4,000 zips of its parts,
+     * thread CPU time): the default level costs about 0.55 ms per workbook for 12.0 KB, {@link Deflater#BEST_SPEED}
+     * about 0.22 ms for 13.1 KB. A third of a millisecond is a fifth of the whole workbook; 9 % more bytes on
+     * files this small cost no measurable write time.
+     */
+    static final int COMPRESSION_LEVEL = Deflater.BEST_SPEED;
 
     private final Clock clock;
     private final XlsxStyles styles;
