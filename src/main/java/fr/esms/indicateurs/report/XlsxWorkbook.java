@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -46,7 +45,7 @@ final class XlsxWorkbook {
     XlsxSheet sheet(String name) {
         validateSheetName(name);
         for (XlsxSheet sheet : sheets) {
-            if (sheet.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+            if (sheet.name().equalsIgnoreCase(name)) {
                 throw new IllegalArgumentException("two sheets named " + name);
             }
         }

@@ -32,6 +32,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static fr.esms.indicateurs.report.ReportFixtures.CLOCK;
 import static fr.esms.indicateurs.report.ReportFixtures.MONTH;
@@ -62,6 +65,34 @@ class EssmsWorkbookDifferentialTest {
             try (XSSFWorkbook e = open(expected); XSSFWorkbook a = open(actual)) {
                 compare("report " + i, e, a);
             }
+        }
+    }
+
+    @Test
+    void oneWriterServesSeveralThreads() throws Exception {
+        List<EssmsReport> reports = reports();
+        List<Path> expected = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            expected.add(poi.write(reports.get(i), out.resolve("poi" + i)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Path>> written = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (int i = 0; i < reports.size(); i++) {
+                    EssmsReport report = reports.get(i);
+                    Path dir = out.resolve("direct-" + round + "-" + i);
+                    written.add(pool.submit(() -> direct.write(report, dir)));
+                }
+            }
+            for (int k = 0; k < written.size(); k++) {
+                int i = k % reports.size();
+                try (XSSFWorkbook e = open(expected.get(i)); XSSFWorkbook a = open(written.get(k).get())) {
+                    compare("report " + i + " written by thread", e, a);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
