@@ -144,7 +144,7 @@ final class XlsxStyles {
             if (font.rgb() != null) {
                 x.append("<color rgb=\"FF").append(font.rgb()).append("\"/>");
             } else if (font.equals(XlsxStyle.Font.DEFAULT)) {
-                x.append("<color theme=\"1\"/>");
+                x.append("<color indexed=\"8\"/>"); // black, as POI writes it
             }
             x.append("<name val=\"Calibri\"/><family val=\"2\"/>");
             if (font.equals(XlsxStyle.Font.DEFAULT)) {
@@ -207,8 +207,9 @@ final class XlsxStyles {
             x.append("/></xf>");
         }
         x.append("</cellXfs>");
-        x.append("<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>");
-        x.append("<dxfs count=\"0\"/><tableStyles count=\"0\"/>");
+        // No <cellStyles> (no "Normal" style), as POI writes none: with one, LibreOffice would show unstyled
+        // cells in Calibri 11 rather than in its default font, and narrow every column, unlike the workbooks of
+        // the POI era. Excel needs none.
         x.append("</styleSheet>");
         return x.toString();
     }
