@@ -1,5 +1,7 @@
 package fr.esms.indicateurs.report;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,7 +46,7 @@ record XlsxLineChart(String title, String categoriesRef, List<String> categories
                   boolean dashed, boolean markers) {
         Series {
             Objects.requireNonNull(values);
-            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values)); // may hold nulls
+            values = Collections.unmodifiableList(new ArrayList<>(values)); // may hold nulls
         }
     }
 
