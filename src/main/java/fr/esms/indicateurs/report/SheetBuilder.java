@@ -26,7 +26,7 @@ final class SheetBuilder {
     private static final int MAX_WIDTH_CHARS = 70;
     /** Headers wrap on two lines past this length. */
     private static final int HEADER_ONE_LINE = 16;
-    private static final float HEADER_HEIGHT_POINTS = 32f;
+    static final float HEADER_HEIGHT_POINTS = 32f;
 
     final Sheet sheet;
     final Styles styles;
@@ -65,8 +65,7 @@ final class SheetBuilder {
         Cell cell = row.createCell(col);
         cell.setCellValue(clean(header));
         cell.setCellStyle(styles.header);
-        int length = header.length();
-        measure(col, length > HEADER_ONE_LINE ? (length + 1) / 2 + 1 : length);
+        measure(col, headerChars(header));
         return cell;
     }
 
@@ -140,10 +139,7 @@ final class SheetBuilder {
 
     /** Same, repeating the header rows {@code firstHeaderRow..lastHeaderRow} on every printed page. */
     void finish(Integer firstHeaderRow, Integer lastHeaderRow) {
-        widths.forEach((col, chars) -> {
-            int width = Math.max(MIN_WIDTH_CHARS, Math.min(MAX_WIDTH_CHARS, chars)) + 2;
-            sheet.setColumnWidth(col, width * 256);
-        });
+        widths.forEach((col, chars) -> sheet.setColumnWidth(col, columnWidth(chars) * 256));
         PrintSetup print = sheet.getPrintSetup();
         print.setLandscape(true);
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
@@ -156,6 +152,17 @@ final class SheetBuilder {
         }
         sheet.getFooter().setLeft("&A");
         sheet.getFooter().setRight("Page &P / &N");
+    }
+
+    /** How many characters a header counts for its column: headers past 16 characters wrap on two lines. */
+    static int headerChars(String header) {
+        int length = header.length();
+        return length > HEADER_ONE_LINE ? (length + 1) / 2 + 1 : length;
+    }
+
+    /** Width of a column, in characters, from the length of its longest content: bounded, plus a margin. */
+    static int columnWidth(int longestChars) {
+        return Math.max(MIN_WIDTH_CHARS, Math.min(MAX_WIDTH_CHARS, longestChars)) + 2;
     }
 
     /** The colour legend ({@link Legend}), one row per band, from column {@code col}. */

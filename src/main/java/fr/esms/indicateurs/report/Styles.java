@@ -30,8 +30,8 @@ final class Styles {
     static final String TARGET_FORMAT = "0 %";
     static final String DATE_FORMAT = "dd/mm/yyyy";
 
-    private static final String HEADER_FILL = "DDEBF7";
-    private static final String NOTE_COLOUR = "595959";
+    static final String HEADER_FILL = "DDEBF7";
+    static final String NOTE_COLOUR = "595959";
 
     final CellStyle title;
     final CellStyle heading;

@@ -29,12 +29,22 @@ final class WorkbookFiles {
     }
 
     static void save(Workbook workbook, Path target) throws IOException {
+        save(target, workbook::write);
+    }
+
+    /** What writes the content of a file. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    static void save(Path target, Content content) throws IOException {
         Path folder = target.getParent();
         Files.createDirectories(folder);
         Path partial = Files.createTempFile(folder, ".ecriture-", ".xlsx.part");
         try {
             try (OutputStream out = Files.newOutputStream(partial)) {
-                workbook.write(out);
+                content.writeTo(out);
             }
             try {
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
