@@ -77,6 +77,9 @@ final class StagingSink implements PackageLoad.RowSink {
     void begin() {
         if (postgres) {
             jdbc.execute("SET LOCAL synchronous_commit = off");
+            // The staging statistics only have to give the planner the size of the group and a rough idea of
+            // its keys: a sample of 3 000 rows instead of 30 000 (ANALYZE was a tenth of the database's time).
+            jdbc.execute("SET LOCAL default_statistics_target = 10");
         }
     }
 
