@@ -104,6 +104,8 @@ public class ReportsTasklet implements Tasklet {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Essms> all = referential.essms();
+            // The workbooks of a batch are written while the next batch is read from the database.
+            List<Future<Path>> previous = List.of();
             for (int from = 0; from < all.size(); from += BATCH) {
                 List<Essms> batch = all.subList(from, Math.min(all.size(), from + BATCH));
                 List<String> finess = batch.stream().map(Essms::finess).toList();
@@ -134,14 +136,10 @@ public class ReportsTasklet implements Tasklet {
                             .max(Comparator.naturalOrder()).orElse(null);
                     regional.add(new RegionalRow(identity, hasData ? measure : null, lastExport, source));
                 }
-                for (Future<Path> f : pending) {
-                    f.get();
-                    written++;
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                log.info("Rapports : {}/{} classeurs ESSMS ({} classeurs/s)", written, all.size(),
-                        Math.round(written / Math.max(seconds, 1e-3)));
+                written += await(previous, written, all.size(), start);
+                previous = pending;
             }
+            written += await(previous, written, all.size(), start);
         } finally {
             pool.shutdownNow();
         }
@@ -153,6 +151,21 @@ public class ReportsTasklet implements Tasklet {
         log.info("Rapports écrits : {} classeurs ESSMS dans {} ; synthèse régionale {}", written,
                 output.resolve("rapports"), regionalFile);
         return written;
+    }
+
+    /** Waits for these workbooks and logs the progress; returns how many were written. */
+    private static int await(List<Future<Path>> workbooks, int writtenBefore, int total, long startNanos)
+            throws Exception {
+        for (Future<Path> f : workbooks) {
+            f.get();
+        }
+        if (!workbooks.isEmpty()) {
+            int written = writtenBefore + workbooks.size();
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            log.info("Rapports : {}/{} classeurs ESSMS ({} classeurs/s)", written, total,
+                    Math.round(written / Math.max(seconds, 1e-3)));
+        }
+        return workbooks.size();
     }
 
     static EssmsIdentity identity(Essms essms, Project project) {
