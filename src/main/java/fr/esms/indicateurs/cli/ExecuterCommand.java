@@ -76,8 +76,8 @@ public class ExecuterCommand implements Callable<Integer> {
             RunSummary summary = context.getBean(ExecuterLauncher.class).run(request);
             PrintWriter out = spec.commandLine().getOut();
             summary.lines().forEach(out::println);
-            out.printf("Durée : %.1f s ; pic de mémoire (tas) : %d Mio%n", (System.nanoTime() - start) / 1e9,
-                    heap.peakMebibytes());
+            out.printf("Durée : %.1f s ; pic de mémoire (tas) : %d Mio, %d Mio après ramasse-miettes%n",
+                    (System.nanoTime() - start) / 1e9, heap.peakMebibytes(), heap.peakAfterGcMebibytes());
             if (summary.failure() != null || summary.exitCode() == RunSummary.FAILURE) {
                 spec.commandLine().getErr().println("ÉCHEC du traitement (" + summary.status() + ") : "
                         + summary.failure() + System.lineSeparator()

@@ -1,14 +1,31 @@
 package fr.esms.indicateurs.cli;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Samples the used heap while a command runs, for the operator's summary and the benchmark. */
+/**
+ * Samples the used heap while a command runs, for the operator's summary and the benchmark: the peak of the heap
+ * in use (garbage included, so it depends on when the collector runs: with a large {@code -Xmx} it grows with the
+ * run's length) and the peak of what each collection left (the data really kept, which is what must not grow
+ * with the number of ESSMS).
+ */
 final class HeapWatch implements AutoCloseable {
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final Thread sampler;
+    private final List<Runnable> unsubscribe = new ArrayList<>();
     private volatile long peak;
+    private volatile long peakAfterGc;
     private volatile boolean running = true;
 
     HeapWatch() {
@@ -24,15 +41,44 @@ final class HeapWatch implements AutoCloseable {
         }, "mesure-memoire");
         sampler.setDaemon(true);
         sampler.start();
+        NotificationListener afterGc = this::collected;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(afterGc, null, null);
+                unsubscribe.add(() -> {
+                    try {
+                        emitter.removeNotificationListener(afterGc);
+                    } catch (javax.management.ListenerNotFoundException e) {
+                        // already gone
+                    }
+                });
+            }
+        }
+    }
+
+    private void collected(Notification notification, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            return;
+        }
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                (CompositeData) notification.getUserData());
+        long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+        peakAfterGc = Math.max(peakAfterGc, used);
     }
 
     long peakMebibytes() {
         return Math.max(peak, memory.getHeapMemoryUsage().getUsed()) / (1024 * 1024);
     }
 
+    /** The most data a collection left on the heap (0 if none ran). */
+    long peakAfterGcMebibytes() {
+        return peakAfterGc / (1024 * 1024);
+    }
+
     @Override
     public void close() {
         running = false;
         sampler.interrupt();
+        unsubscribe.forEach(Runnable::run);
     }
 }
