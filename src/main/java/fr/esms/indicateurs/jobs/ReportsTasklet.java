@@ -134,7 +134,9 @@ public class ReportsTasklet implements Tasklet {
                     }
                     LocalDate lastExport = fed.stream().map(FedBy::extractionDate).filter(Objects::nonNull)
                             .max(Comparator.naturalOrder()).orElse(null);
-                    regional.add(new RegionalRow(identity, hasData ? measure : null, lastExport, source));
+                    // Kept until the regional workbook is written, for every ESSMS: only the figures it shows.
+                    regional.add(new RegionalRow(identity, hasData ? measure.figuresOnly() : null, lastExport,
+                            source));
                 }
                 written += await(previous, written, all.size(), start);
                 previous = pending;

@@ -27,6 +27,11 @@ public record EssmsMeasure(
         return new EssmsMeasure(finess, window, rulesVersion, sector, results, applied, refused, more);
     }
 
+    /** The same measure without its adjustments and warnings: the figures a summary line shows. */
+    public EssmsMeasure figuresOnly() {
+        return new EssmsMeasure(finess, window, rulesVersion, sector, results, List.of(), List.of(), List.of());
+    }
+
     public IndicatorResult result(Indicator indicator) {
         return results.stream().filter(r -> r.indicator() == indicator).findFirst().orElseThrow();
     }
