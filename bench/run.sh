@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the whole pipeline on generated data, at 1x, 2x and 4x a base number of ESSMS, with DuckDB's time
-# on the same CSVs as the yardstick. Usage: bench/run.sh [BASE_ESSMS (default 2500)] [--petit]
+# on the same CSVs as the yardstick. Usage: bench/run.sh [BASE_ESSMS (default 2500)]. Fails when executer fails
+# or when DuckDB finds other figures: FACTORS=1 bench/run.sh 20 is the smoke run of .ci/run.
 # Results go to target/bench/<n>/ and a summary to target/bench/resume.txt. BASE_JDBC=<url> runs on that database
 # instead of a fresh H2 file (e.g. an empty PostgreSQL database; with several factors, empty it between runs).
 # PG=1 runs on PostgreSQL instead: a fresh database esms_bench_<n> per size, made with psql (PGHOST, default
@@ -32,6 +33,10 @@ for k in $FACTORS; do
     > "$dir/executer.log" 2>&1
   code=$?
   set -e
+  if [[ $code != 0 && $code != 3 ]]; then # 3: rows rejected, as the generator makes on purpose
+    echo "== $n ESSMS : ÉCHEC d'executer (code $code), voir $dir/executer.log" | tee -a "$summary"
+    exit 1
+  fi
   end=$(date +%s.%N)
   {
     echo "== $n ESSMS : code de sortie $code, de bout en bout $(echo "$end - $start" | bc) s"

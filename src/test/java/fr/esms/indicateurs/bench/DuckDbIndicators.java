@@ -42,7 +42,11 @@ public final class DuckDbIndicators {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("DuckDB : %.2f s%n", seconds);
-        System.out.println("Écarts avec esms-indicateurs : " + compare(out, ours));
+        long differences = compare(out, ours);
+        System.out.println("Écarts avec esms-indicateurs : " + differences);
+        if (differences > 0) {
+            System.exit(1); // the benchmark (and its smoke run in CI) fails on any difference
+        }
     }
 
     /** Number of ESSMS whose figures differ, comparing the columns both compute. */
