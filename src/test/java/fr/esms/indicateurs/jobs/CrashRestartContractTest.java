@@ -29,6 +29,11 @@ abstract class CrashRestartContractTest {
     /** A new, empty database. */
     abstract String freshDatabase();
 
+    /** Options of the JVM that runs {@code executer}. */
+    List<String> jvmOptions() {
+        return List.of();
+    }
+
     @TempDir
     static Path dataset;
 
@@ -77,9 +82,11 @@ abstract class CrashRestartContractTest {
     }
 
     /** Runs executer in its own JVM; kills it with SIGKILL as soon as a line contains {@code killWhenSeen}. */
-    private static Process run(Path out, String database, String killWhenSeen) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-cp", System.getProperty("java.class.path"), "fr.esms.indicateurs.cli.Main",
+    private Process run(Path out, String database, String killWhenSeen) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "fr.esms.indicateurs.cli.Main",
                 "executer", "--depot", dataset.resolve("depot").toString(), "--referentiel",
                 dataset.resolve("referentiel").toString(), "--mois", "2026-10", "--sortie", out.toString(), "--base",
                 database));
