@@ -12,20 +12,40 @@ public final class Main {
         System.exit(commandLine().execute(args));
     }
 
-    /** picocli's own messages are English: the usual ones are said again in French. */
+    /** picocli's own messages are English: they are said again in French, naming the option and the value. */
     static String inFrench(CommandLine.ParameterException ex) {
+        String message = ex.getMessage() == null ? "" : ex.getMessage();
+        if (ex instanceof CommandLine.OverwrittenOptionException overwritten) {
+            return "option donnée deux fois : " + name(overwritten.getOverwritten());
+        }
         if (ex instanceof CommandLine.MissingParameterException missing) {
-            return "option obligatoire absente : " + String.join(", ", missing.getMissing().stream()
-                    .map(a -> a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel())
-                    .toList());
+            String names = String.join(", ", missing.getMissing().stream().map(Main::name).toList());
+            // The option is there but not its value: "--mois" last, or followed by another option.
+            if (message.startsWith("Missing required parameter for option")
+                    || message.startsWith("Expected parameter for option")) {
+                return "valeur manquante après l'option " + names;
+            }
+            return "option obligatoire absente : " + names;
         }
         if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
             return "argument inconnu : " + String.join(" ", unmatched.getUnmatched());
         }
-        if (ex.getMessage() != null && ex.getMessage().startsWith("Invalid value for option")) {
-            return "valeur invalide : " + ex.getMessage().substring("Invalid value for option ".length());
+        if (message.startsWith("Invalid value for") && ex.getArgSpec() != null && ex.getValue() != null) {
+            return "valeur invalide pour " + name(ex.getArgSpec()) + " : « " + ex.getValue() + " »"
+                    + expected(ex.getArgSpec().type());
         }
-        return ex.getMessage();
+        return message;
+    }
+
+    private static String name(CommandLine.Model.ArgSpec arg) {
+        return arg instanceof CommandLine.Model.OptionSpec option ? option.longestName() : arg.paramLabel();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return " (nombre entier attendu)";
+        }
+        return "";
     }
 
     static CommandLine commandLine() {

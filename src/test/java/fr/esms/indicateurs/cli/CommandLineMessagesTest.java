@@ -56,6 +56,30 @@ class CommandLineMessagesTest {
     }
 
     @Test
+    void lessCommonMistakesAreAlsoExplainedInFrench() {
+        Result twice = run("executer", "--depot", work.toString(), "--referentiel", work.toString(), "--mois",
+                "2026-10", "--mois", "2026-11", "--sortie", work.toString());
+        assertThat(twice.code()).isEqualTo(2);
+        assertThat(twice.err()).contains("ERREUR : option donnée deux fois : --mois").doesNotContain("should be");
+
+        Result noValueAtTheEnd = run("executer", "--depot", work.toString(), "--referentiel", work.toString(),
+                "--sortie", work.toString(), "--mois");
+        assertThat(noValueAtTheEnd.code()).isEqualTo(2);
+        assertThat(noValueAtTheEnd.err()).contains("ERREUR : valeur manquante après l'option --mois");
+
+        Result noValueBeforeAnOption = run("executer", "--depot", "--referentiel", work.toString(), "--mois",
+                "2026-10", "--sortie", work.toString());
+        assertThat(noValueBeforeAnOption.code()).isEqualTo(2);
+        assertThat(noValueBeforeAnOption.err()).contains("ERREUR : valeur manquante après l'option --depot");
+
+        Result notANumber = run("generer", "--essms", "abc", "--sortie", work.toString());
+        assertThat(notANumber.code()).isEqualTo(2);
+        assertThat(notANumber.err())
+                .contains("ERREUR : valeur invalide pour --essms : « abc » (nombre entier attendu)")
+                .doesNotContain("is not an int");
+    }
+
+    @Test
     void helpIsInFrench() {
         Result r = run("executer", "--help");
         assertThat(r.out()).contains("Utilisation :").contains("Options :").contains("Affiche cette aide")
