@@ -10,15 +10,6 @@ class PostgresExecuterJobTest extends ExecuterJobContractTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", Schema::url);
-    }
-
-    /** One schema for the whole class, created on first use only (never when PostgreSQL is absent). */
-    private static final class Schema {
-        static final String URL = Postgres.freshSchemaUrl();
-
-        static String url() {
-            return URL;
-        }
+        Postgres.useFreshSchema(registry);
     }
 }

@@ -35,15 +35,7 @@ class PostgresParallelGroupsTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", Schema::url);
-    }
-
-    private static final class Schema {
-        static final String URL = Postgres.freshSchemaUrl();
-
-        static String url() {
-            return URL;
-        }
+        Postgres.useFreshSchema(registry);
     }
 
     @Autowired

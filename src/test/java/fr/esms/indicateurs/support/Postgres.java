@@ -1,10 +1,13 @@
 package fr.esms.indicateurs.support;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The local PostgreSQL server the PostgreSQL tests run against (127.0.0.1:5432, user postgres, database test).
@@ -39,5 +42,23 @@ public final class Postgres {
             throw new IllegalStateException("création du schéma de test impossible", e);
         }
         return SERVER + "&currentSchema=" + schema;
+    }
+
+    /**
+     * For a test class's {@code @DynamicPropertySource}: the class's database is a schema of its own, created the
+     * first time Spring reads the URL (never when the class is skipped for want of PostgreSQL), then reused.
+     */
+    public static void useFreshSchema(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", new Supplier<Object>() {
+            private String url;
+
+            @Override
+            public synchronized Object get() {
+                if (url == null) {
+                    url = freshSchemaUrl();
+                }
+                return url;
+            }
+        });
     }
 }
