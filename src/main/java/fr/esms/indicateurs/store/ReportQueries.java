@@ -153,12 +153,14 @@ public class ReportQueries {
                     rs.getString("logiciel"), rs.getString("version_logiciel"),
                     extraction == null ? null : extraction.toLocalDate(), new ArrayList<>()));
         }, args(finess, Date.valueOf(window.end()), Date.valueOf(window.start())));
-        for (FedBy p : bySha.values()) {
-            jdbc.query("SELECT fichier, lus, retenus, rejetes, rejet_entier FROM paquet_fichier WHERE sha256 = ? "
-                    + "ORDER BY fichier", rs -> {
-                p.files().add(new FileSummary(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getString(5)));
-            }, p.sha256());
+        // The per-file counts of all these packages in one query, not one per package.
+        List<String> fed = List.copyOf(bySha.keySet());
+        if (!fed.isEmpty()) {
+            jdbc.query("SELECT sha256, fichier, lus, retenus, rejetes, rejet_entier FROM paquet_fichier "
+                    + "WHERE sha256 IN (" + in(fed) + ") ORDER BY sha256, fichier", rs -> {
+                bySha.get(rs.getString(1)).files().add(new FileSummary(rs.getString(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5), rs.getString(6)));
+            }, fed.toArray());
         }
         Map<String, List<FedBy>> result = new HashMap<>();
         shaByFiness.forEach((f, shas) -> result.put(f, shas.stream().map(bySha::get).toList()));

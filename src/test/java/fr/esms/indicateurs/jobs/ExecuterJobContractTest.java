@@ -158,6 +158,33 @@ abstract class ExecuterJobContractTest {
         }
     }
 
+    @Test
+    void theDataQualitySheetListsTheFilesOfEveryPackageWithTheirStoredCounts() throws Exception {
+        jobs.launchJob(parameters(1, output));
+
+        // The MECS is fed by two packages of its gestionnaire (an export and its correctif).
+        List<String> listed = new java.util.ArrayList<>();
+        try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                output.resolve("rapports/PRJ-ARA-2025-031/420781569_2026-10.xlsx").toFile(), null, true)) {
+            for (var row : workbook.getSheet("Qualité des données")) {
+                var name = row.getCell(0);
+                var read = row.getCell(2);
+                if (name != null && read != null && name.getStringCellValue().startsWith("cortex_")
+                        && read.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                    listed.add(name.getStringCellValue() + " " + row.getCell(1).getStringCellValue() + " "
+                            + (long) read.getNumericCellValue() + " " + (long) row.getCell(3).getNumericCellValue()
+                            + " " + (long) row.getCell(4).getNumericCellValue());
+                }
+            }
+        }
+        List<String> stored = jdbc.queryForList("SELECT p.nom || ' ' || f.fichier || ' ' || f.lus || ' ' || "
+                + "f.retenus || ' ' || f.rejetes FROM paquet_fichier f JOIN paquet p ON p.sha256 = f.sha256 "
+                + "WHERE p.nom LIKE 'cortex_420790172%' ORDER BY p.ordre, f.fichier", String.class);
+        assertThat(stored).anyMatch(line -> line.startsWith("cortex_420790172_2026-10_correctif "))
+                .anyMatch(line -> line.startsWith("cortex_420790172_2026-10 "));
+        assertThat(listed).containsExactlyElementsOf(stored);
+    }
+
     private String storeCounts() {
         StringBuilder counts = new StringBuilder();
         for (String table : List.of("paquet", "sejour", "dossier", "dossier_maj", "projet_personnalise", "agenda",
