@@ -23,6 +23,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,34 +32,18 @@ import java.util.TreeSet;
 
 /**
  * Writes one package into the store as {@link fr.esms.indicateurs.ingest.PackageReader} streams it: pivot rows
- * staged in batches ({@link StagingSink}, shared by the packages of one transaction and merged by key once for
- * all of them), rejections, warnings and per-file counts. Runs inside the caller's transaction: a package is
- * stored whole or not at all.
+ * as segments ({@link PackageSegments}, one per ESSMS), aggregates staged in batches ({@link StagingSink}, shared
+ * by the packages of one transaction and merged by key once for all of them), rejections, warnings and per-file
+ * counts. Runs inside the caller's transaction: a package is stored whole or not at all.
  */
 public final class PackageLoad implements PackageVisitor {
 
     private static final int BATCH = 2_000;
     private static final int V = Types.VARCHAR;
     private static final int D = Types.DATE;
-    private static final int I = Types.INTEGER;
     private static final int B = Types.BIGINT;
 
     enum Target {
-        SEJOUR("sejour", List.of("finess", "usager_id", "date_entree"),
-                List.of("finess", "usager_id", "date_entree", "date_sortie", "motifs", "ordre"), V, V, D, D, V, V),
-        DOSSIER("dossier", List.of("finess", "dossier_id"),
-                List.of("finess", "dossier_id", "usager_id", "date_creation", "date_derniere_modification", "ordre"),
-                V, V, V, D, D, V),
-        /** A union: the key is the whole row. */
-        DOSSIER_MAJ("dossier_maj", null, List.of("finess", "dossier_id", "mois"), V, V, I),
-        PROJET("projet_personnalise", List.of("finess", "pp_id"),
-                List.of("finess", "pp_id", "dossier_id", "statut", "date_debut", "date_fin", "ordre"),
-                V, V, V, V, D, D, V),
-        AGENDA("agenda", List.of("finess", "evenement_id"),
-                List.of("finess", "evenement_id", "dossier_id", "date_evenement", "statut", "ordre"), V, V, V, D, V, V),
-        MSS("mss", List.of("finess", "message_id"), List.of("finess", "message_id", "date_envoi", "ordre"), V, V, D, V),
-        DMP("dmp", List.of("finess", "document_id"),
-                List.of("finess", "document_id", "dossier_id", "date_depot", "statut", "ordre"), V, V, V, D, V, V),
         AGREGAT("agregat", List.of("finess", "periode_debut", "periode_fin"),
                 List.of("finess", "periode_debut", "periode_fin", "personnes_accompagnees", "dossiers_actifs",
                         "dossiers_actifs_pp", "dossiers_actifs_agenda", "messages_mss", "dmp_alimentes",
@@ -114,6 +99,8 @@ public final class PackageLoad implements PackageVisitor {
     private final ExportPackage pkg;
     private final Map<Target, List<Object[]>> pending = new EnumMap<>(Target.class);
     private final TreeSet<String> finessFed = new TreeSet<>();
+    private final PackageSegments segments;
+    private final boolean postgres;
     private final List<FileSummary> files = new ArrayList<>();
     private Manifest manifest;
     private String order;
@@ -132,6 +119,8 @@ public final class PackageLoad implements PackageVisitor {
         this.sink = sink;
         this.batchSize = postgres ? 50_000 : BATCH;
         this.fileStart = sink.nextSequence();
+        this.postgres = postgres;
+        this.segments = new PackageSegments(jdbc, pkg.sha256(), PackageSegments.MEMORY_BYTES);
     }
 
     @Override
@@ -139,6 +128,9 @@ public final class PackageLoad implements PackageVisitor {
         this.manifest = manifest;
         // ISO dates sort as text, so this orders exports by date_extraction then by package name.
         this.order = manifest.extractionDate() + "|" + pkg.name();
+        // Among exports of the same order (same extraction date and name), the one ingested last wins.
+        segments.orderedAs(order, jdbc.queryForObject(postgres ? "SELECT nextval('paquet_rang')"
+                : "SELECT NEXT VALUE FOR paquet_rang", Long.class));
     }
 
     @Override
@@ -151,26 +143,25 @@ public final class PackageLoad implements PackageVisitor {
         }
         finessFed.add(row.finess());
         if (row instanceof StayRow r) {
-            add(Target.SEJOUR, r.finess(), r.personId(), date(r.entry()), date(r.exit()),
-                    r.exclusionCodes().isEmpty() ? null : String.join("|", r.exclusionCodes()), order);
+            segments.of(r.finess()).stay(r.personId(), r.entry(), r.exit(), r.exclusionCodes());
         } else if (row instanceof RecordRow r) {
-            add(Target.DOSSIER, r.finess(), r.recordId(), r.personId(), date(r.created()), date(r.lastModified()),
-                    order);
+            SegmentCodec.Encoder segment = segments.of(r.finess());
+            segment.record(r.recordId(), r.personId(), r.created(), r.lastModified());
             // Each snapshot proves one update of the record, in the month of its last update.
-            add(Target.DOSSIER_MAJ, r.finess(), r.recordId(), month(r.lastModified()));
+            segment.update(r.recordId(), YearMonth.from(r.lastModified()));
         } else if (row instanceof ModificationRow r) {
-            add(Target.DOSSIER_MAJ, r.finess(), r.recordId(), month(r.modified()));
+            segments.of(r.finess()).update(r.recordId(), YearMonth.from(r.modified()));
         } else if (row instanceof ProjectRow r) {
-            add(Target.PROJET, r.finess(), r.projectId(), r.recordId(), r.status().name(), date(r.start()),
-                    date(r.end()), order);
+            segments.of(r.finess()).project(r.projectId(), r.recordId(), r.status(), r.start(), r.end());
         } else if (row instanceof EventRow r) {
-            add(Target.AGENDA, r.finess(), r.eventId(), r.recordId(), date(r.date()), r.status().name(), order);
+            segments.of(r.finess()).event(r.eventId(), r.recordId(), r.date(), r.status());
         } else if (row instanceof MessageRow r) {
-            add(Target.MSS, r.finess(), r.messageId(), date(r.sent()), order);
+            segments.of(r.finess()).message(r.messageId(), r.sent());
         } else if (row instanceof DocumentRow r) {
-            add(Target.DMP, r.finess(), r.documentId(), r.recordId(), date(r.deposited()), r.status().name(), order);
+            segments.of(r.finess()).document(r.documentId(), r.recordId(), r.deposited(), r.status());
         } else if (row instanceof CounterRow r) {
-            add(Target.COMPTEUR, r.finess(), file.name(), r.id(), date(r.date()), order);
+            segments.of(r.finess()).counted(file == PivotFile.EPRESCRIPTION ? CountedEvent.Kind.EPRESCRIPTION
+                    : CountedEvent.Kind.EPARCOURS, r.id(), r.date());
         } else if (row instanceof AggregateRow r) {
             var c = r.counts();
             add(Target.AGREGAT, r.finess(), date(r.periodStart()), date(r.periodEnd()), c.personsAccompanied(),
@@ -197,11 +188,15 @@ public final class PackageLoad implements PackageVisitor {
         if (summary.rejectedWhole() == null && summary.read() > 0
                 && summary.rejected() * 100 > (long) rejectedShareLimit * summary.read()) {
             sink.discardFrom(fileStart);
+            segments.fileRejected();
             String reason = summary.rejected() + " ligne(s) rejetée(s) sur " + summary.read() + " (plus de "
                     + rejectedShareLimit + " %) : le fichier ne correspond probablement pas au format ou au profil "
                     + "attendu ; fichier rejeté en entier, aucune de ses lignes n'est retenue";
             rejection(new Rejection(pkg.name(), summary.file(), 0, "", "", reason));
             counted = new FileSummary(summary.file(), summary.read(), 0, summary.read(), reason);
+        }
+        if (counted == summary) {
+            segments.fileKept();
         }
         files.add(counted);
         rowsKept += counted.kept();
@@ -247,6 +242,7 @@ public final class PackageLoad implements PackageVisitor {
             throw new IllegalStateException("paquet rejeté : " + rejected.reason());
         }
         pending.keySet().forEach(this::flush);
+        segments.finish();
         jdbc.update("INSERT INTO paquet (sha256, nom, ordre, editeur, logiciel, version_logiciel, finess_ej, "
                         + "date_extraction, periode_debut, periode_fin, statut, ingere_le) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'INGERE', ?)",
@@ -283,11 +279,6 @@ public final class PackageLoad implements PackageVisitor {
 
     private static Date date(LocalDate d) {
         return d == null ? null : Date.valueOf(d);
-    }
-
-    /** AAAAMM, the month granularity the windows need. */
-    static int month(LocalDate d) {
-        return d.getYear() * 100 + d.getMonthValue();
     }
 
     static String truncate(String s) {

@@ -187,8 +187,8 @@ abstract class ExecuterJobContractTest {
 
     private String storeCounts() {
         StringBuilder counts = new StringBuilder();
-        for (String table : List.of("paquet", "sejour", "dossier", "dossier_maj", "projet_personnalise", "agenda",
-                "mss", "dmp", "compteur", "paquet_rejet", "resultat")) {
+        for (String table : List.of("paquet", "paquet_essms", "paquet_fichier", "segment", "agregat",
+                "paquet_rejet", "resultat")) {
             counts.append(table).append('=')
                     .append(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class)).append(' ');
         }

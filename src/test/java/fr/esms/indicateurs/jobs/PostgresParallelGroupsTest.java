@@ -77,11 +77,11 @@ class PostgresParallelGroupsTest {
         // Run again on a fresh copy of the dépôt: everything is known, nothing changes.
         Path again = work.resolve("depot2");
         InboxTest.copy(Path.of("sample-data/depot"), again);
-        long agenda = jdbc.queryForObject("SELECT count(*) FROM agenda", Long.class);
+        long segments = jdbc.queryForObject("SELECT count(*) FROM segment", Long.class);
         RunSummary second = executer.run(new ExecuterLauncher.Request(again, Path.of("sample-data/referentiel"),
                 YearMonth.of(2026, 10), 1, work.resolve("sortie2"), false));
         assertThat(second.status()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM agenda", Long.class)).isEqualTo(agenda);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM segment", Long.class)).isEqualTo(segments);
         assertThat(Files.readAllLines(work.resolve("sortie2/indicateurs/2026-10.csv")))
                 .containsExactlyElementsOf(Files.readAllLines(work.resolve("sortie/indicateurs/2026-10.csv")));
     }

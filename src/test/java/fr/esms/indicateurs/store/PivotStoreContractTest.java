@@ -75,6 +75,16 @@ abstract class PivotStoreContractTest {
         }
     }
 
+    /** The combined rows of this type stored for every ESSMS, whatever their dates. */
+    <T> List<T> stored(Class<T> type) {
+        List<StoredSegment> segments = new JdbcTemplate(dataSource).query("SELECT finess, sha256, partie, ordre, "
+                + "rang, donnees FROM segment", (rs, i) -> new StoredSegment(rs.getString(1), rs.getString(2),
+                rs.getInt(3), rs.getString(4), rs.getLong(5), rs.getBytes(6)));
+        return segments.stream().collect(java.util.stream.Collectors.groupingBy(StoredSegment::finess))
+                .values().stream().flatMap(s -> SegmentMerge.of(s).rows().stream())
+                .filter(type::isInstance).map(type::cast).toList();
+    }
+
     @Test
     void latestExtractionWinsByKeyWhateverTheArrivalOrder() {
         // The November extraction arrives first, the October one second: November's rows must stay.
@@ -185,9 +195,12 @@ abstract class PivotStoreContractTest {
         assertThat(deleted).containsEntry("sejour", 1).containsEntry("mss", 1).containsEntry("dossier", 1)
                 .containsEntry("dossier_maj", 1);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        assertThat(jdbc.queryForList("SELECT usager_id FROM sejour", String.class)).containsExactly("NOW");
-        assertThat(jdbc.queryForList("SELECT dossier_id FROM dossier", String.class)).containsExactly("D-NOW");
-        assertThat(jdbc.queryForList("SELECT message_id FROM mss", String.class)).containsExactly("M-NOW");
+        assertThat(stored(EssmsActivity.Stay.class)).extracting(EssmsActivity.Stay::personId).containsExactly("NOW");
+        assertThat(stored(StoredRecord.class)).extracting(StoredRecord::recordId).containsExactly("D-NOW");
+        assertThat(stored(EssmsActivity.MssMessage.class)).extracting(EssmsActivity.MssMessage::messageId)
+                .containsExactly("M-NOW");
+        assertThat(stored(EssmsActivity.RecordUpdate.class)).containsExactly(
+                new EssmsActivity.RecordUpdate("D-NOW", YearMonth.of(2025, 1)));
     }
 
     @Test
@@ -216,7 +229,7 @@ abstract class PivotStoreContractTest {
             throw new java.io.UncheckedIOException(new java.io.IOException("disque illisible"));
         }))).hasMessageContaining("disque illisible");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mss", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM segment", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM paquet", Integer.class)).isZero();
     }
 
@@ -242,10 +255,44 @@ abstract class PivotStoreContractTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("usagers.csv", 0L, 3L),
                         org.assertj.core.groups.Tuple.tuple("mss.csv", 1L, 1L));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sejour", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mss", Integer.class)).isEqualTo(1);
+        assertThat(stored(EssmsActivity.Stay.class)).isEmpty();
+        assertThat(stored(EssmsActivity.MssMessage.class)).hasSize(1);
         assertThat(store.rejections(List.of("sha-seuil"))).extracting(Rejection::reason)
                 .anySatisfy(r -> assertThat(r).startsWith("2 ligne(s) rejetée(s) sur 3 (plus de 50 %)"));
+    }
+
+    @Test
+    void aPackageLargerThanMemoryIsWrittenInPartsAndAFileRejectedAfterAPartWasWrittenLeavesNoRow() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(s -> {
+            // 1 byte of memory: parts are written at every size check (every 8 192 rows).
+            PackageSegments segments = new PackageSegments(jdbc, "sha-parts", 1);
+            segments.orderedAs("2026-11-03|gros", 1);
+            for (int i = 0; i < 10_000; i++) {
+                segments.of(ESSMS_A).event("E" + i, "D1", LocalDate.of(2026, 10, 5), EventStatus.PREVU);
+            }
+            // The same event again, after a part holding its first row was written: the last row still wins.
+            segments.of(ESSMS_A).event("E0", "D1", LocalDate.of(2026, 10, 6), EventStatus.REALISE);
+            segments.fileKept();
+            for (int i = 0; i < 20_000; i++) {
+                segments.of(ESSMS_B).message("M" + i, LocalDate.of(2026, 10, 2));
+            }
+            segments.fileRejected();
+            segments.of(ESSMS_B).stay("U1", LocalDate.of(2026, 1, 1), null, List.of());
+            segments.fileKept();
+            segments.finish();
+        });
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM segment WHERE finess = ?", Integer.class, ESSMS_A))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM segment WHERE finess = ?", Integer.class, ESSMS_B))
+                .isEqualTo(1);
+        List<EssmsActivity.AgendaEvent> events = stored(EssmsActivity.AgendaEvent.class);
+        assertThat(events).hasSize(10_000).contains(new EssmsActivity.AgendaEvent("E0", "D1",
+                LocalDate.of(2026, 10, 6), EventStatus.REALISE), new EssmsActivity.AgendaEvent("E9999", "D1",
+                LocalDate.of(2026, 10, 5), EventStatus.PREVU));
+        assertThat(stored(EssmsActivity.MssMessage.class)).isEmpty();
+        assertThat(stored(EssmsActivity.Stay.class)).extracting(EssmsActivity.Stay::personId).containsExactly("U1");
     }
 
     // ------------------------------------------------------------------ agregats.csv

@@ -1,0 +1,321 @@
+package fr.esms.indicateurs.store;
+
+import fr.esms.indicateurs.rules.EssmsActivity.AgendaEvent;
+import fr.esms.indicateurs.rules.EssmsActivity.DmpDocument;
+import fr.esms.indicateurs.rules.EssmsActivity.DmpStatus;
+import fr.esms.indicateurs.rules.EssmsActivity.EventStatus;
+import fr.esms.indicateurs.rules.EssmsActivity.MssMessage;
+import fr.esms.indicateurs.rules.EssmsActivity.PersonalisedProject;
+import fr.esms.indicateurs.rules.EssmsActivity.ProjectStatus;
+import fr.esms.indicateurs.rules.EssmsActivity.RecordUpdate;
+import fr.esms.indicateurs.rules.EssmsActivity.Stay;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The binary form of a segment: the pivot rows one package gave for one ESSMS, in file order. Each row is a tag
+ * then its fields: texts as a length and UTF-8 bytes, dates as day numbers, statuses as their rank, all in
+ * variable-length integers (an agenda event takes about 25 bytes, against about 150 as a database row with its
+ * index). Only what the rules read, or may one day read, is kept: exactly the columns of the former row tables.
+ */
+final class SegmentCodec {
+
+    /** First byte of every segment: the layout below. A new layout gets a new number; old ones stay readable. */
+    private static final byte FORMAT_1 = 1;
+
+    private static final byte STAY = 1;
+    private static final byte RECORD = 2;
+    private static final byte UPDATE = 3;
+    private static final byte PROJECT = 4;
+    private static final byte EVENT = 5;
+    private static final byte MESSAGE = 6;
+    private static final byte DOCUMENT = 7;
+    private static final byte PRESCRIPTION = 8;
+    private static final byte PARCOURS = 9;
+
+    private static final ProjectStatus[] PROJECT_STATUSES = ProjectStatus.values();
+    private static final EventStatus[] EVENT_STATUSES = EventStatus.values();
+    private static final DmpStatus[] DMP_STATUSES = DmpStatus.values();
+
+    private SegmentCodec() {
+    }
+
+    /** Rows appended one after the other; {@link #truncate} forgets the rows of a file rejected whole. */
+    static final class Encoder {
+        private byte[] bytes = new byte[128];
+        private int size;
+
+        Encoder() {
+            bytes[size++] = FORMAT_1;
+        }
+
+        /** Bytes written, the format byte included. */
+        int size() {
+            return size;
+        }
+
+        /** True when no row was written since the encoder was made or emptied. */
+        boolean isEmpty() {
+            return size == 1;
+        }
+
+        void truncate(int newSize) {
+            size = newSize;
+        }
+
+        /** Appends the rows written into {@code other}, in order. */
+        void appendRowsOf(Encoder other) {
+            ensure(other.size - 1);
+            System.arraycopy(other.bytes, 1, bytes, size, other.size - 1);
+            size += other.size - 1;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+
+        /** A segment of the rows written between byte positions {@code from} and {@code to}. */
+        byte[] slice(int from, int to) {
+            byte[] segment = new byte[1 + to - from];
+            segment[0] = FORMAT_1;
+            System.arraycopy(bytes, from, segment, 1, to - from);
+            return segment;
+        }
+
+        /** Forgets every row. */
+        void clear() {
+            size = 1;
+        }
+
+        void stay(String personId, LocalDate entry, LocalDate exit, List<String> exclusionCodes) {
+            tag(STAY);
+            text(personId);
+            date(entry);
+            date(exit);
+            text(exclusionCodes.isEmpty() ? null : String.join("|", exclusionCodes));
+        }
+
+        void record(String recordId, String personId, LocalDate created, LocalDate lastModified) {
+            tag(RECORD);
+            text(recordId);
+            text(personId);
+            date(created);
+            date(lastModified);
+        }
+
+        void update(String recordId, YearMonth month) {
+            tag(UPDATE);
+            text(recordId);
+            unsigned(month.getYear() * 12L + month.getMonthValue() - 1);
+        }
+
+        void project(String projectId, String recordId, ProjectStatus status, LocalDate start, LocalDate end) {
+            tag(PROJECT);
+            text(projectId);
+            text(recordId);
+            unsigned(status.ordinal());
+            date(start);
+            date(end);
+        }
+
+        void event(String eventId, String recordId, LocalDate date, EventStatus status) {
+            tag(EVENT);
+            text(eventId);
+            text(recordId);
+            date(date);
+            unsigned(status.ordinal());
+        }
+
+        void message(String messageId, LocalDate sent) {
+            tag(MESSAGE);
+            text(messageId);
+            date(sent);
+        }
+
+        void document(String documentId, String recordId, LocalDate deposited, DmpStatus status) {
+            tag(DOCUMENT);
+            text(documentId);
+            text(recordId);
+            date(deposited);
+            unsigned(status.ordinal());
+        }
+
+        void counted(CountedEvent.Kind kind, String id, LocalDate date) {
+            tag(kind == CountedEvent.Kind.EPRESCRIPTION ? PRESCRIPTION : PARCOURS);
+            text(id);
+            date(date);
+        }
+
+        /** Appends a row as {@link #decode} gives it back. */
+        void row(Object row) {
+            if (row instanceof Stay s) {
+                stay(s.personId(), s.entry(), s.exit(), s.exclusionCodes());
+            } else if (row instanceof StoredRecord r) {
+                record(r.recordId(), r.personId(), r.created(), r.lastModified());
+            } else if (row instanceof RecordUpdate u) {
+                update(u.recordId(), u.month());
+            } else if (row instanceof PersonalisedProject p) {
+                project(p.projectId(), p.recordId(), p.status(), p.start(), p.end());
+            } else if (row instanceof AgendaEvent e) {
+                event(e.eventId(), e.recordId(), e.date(), e.status());
+            } else if (row instanceof MssMessage m) {
+                message(m.messageId(), m.sent());
+            } else if (row instanceof DmpDocument d) {
+                document(d.documentId(), d.recordId(), d.deposited(), d.status());
+            } else if (row instanceof CountedEvent c) {
+                counted(c.kind(), c.id(), c.date());
+            } else {
+                throw new IllegalArgumentException("ligne de segment inconnue : " + row);
+            }
+        }
+
+        private void tag(byte tag) {
+            ensure(1);
+            bytes[size++] = tag;
+        }
+
+        /** Null is length 0, otherwise length + 1. */
+        private void text(String s) {
+            if (s == null) {
+                unsigned(0);
+                return;
+            }
+            int n = s.length();
+            ensure(5 + n);
+            boolean ascii = true;
+            for (int i = 0; i < n; i++) {
+                if (s.charAt(i) >= 0x80) {
+                    ascii = false;
+                    break;
+                }
+            }
+            if (ascii) {
+                unsigned(n + 1L);
+                for (int i = 0; i < n; i++) {
+                    bytes[size++] = (byte) s.charAt(i);
+                }
+            } else {
+                byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+                unsigned(utf8.length + 1L);
+                ensure(utf8.length);
+                System.arraycopy(utf8, 0, bytes, size, utf8.length);
+                size += utf8.length;
+            }
+        }
+
+        /** Null is 0, otherwise the zigzag-encoded day number + 1 (dates before 1970 stay small too). */
+        private void date(LocalDate d) {
+            if (d == null) {
+                unsigned(0);
+                return;
+            }
+            long day = d.toEpochDay();
+            unsigned(((day << 1) ^ (day >> 63)) + 1);
+        }
+
+        private void unsigned(long v) {
+            ensure(10);
+            while ((v & ~0x7FL) != 0) {
+                bytes[size++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            bytes[size++] = (byte) v;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+    }
+
+    /**
+     * Gives the rows of a segment, in order, as {@link Stay}, {@link StoredRecord}, {@link RecordUpdate},
+     * {@link PersonalisedProject}, {@link AgendaEvent}, {@link MssMessage}, {@link DmpDocument} or
+     * {@link CountedEvent}.
+     */
+    static void decode(byte[] segment, Consumer<Object> rows) {
+        new Decoder(segment).forEach(rows);
+    }
+
+    private static final class Decoder {
+        private final byte[] bytes;
+        private int position;
+
+        Decoder(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        void forEach(Consumer<Object> rows) {
+            if (bytes.length == 0 || bytes[0] != FORMAT_1) {
+                throw new StoreException("segment de données illisible (format " + (bytes.length == 0 ? "vide"
+                        : String.valueOf(bytes[0])) + " inconnu de cette version)", null);
+            }
+            position = 1;
+            while (position < bytes.length) {
+                byte tag = bytes[position++];
+                rows.accept(switch (tag) {
+                    case STAY -> new Stay(text(), date(), date(), codes(text()));
+                    case RECORD -> new StoredRecord(text(), text(), date(), date());
+                    case UPDATE -> new RecordUpdate(text(), month());
+                    case PROJECT -> new PersonalisedProject(text(), text(), PROJECT_STATUSES[(int) unsigned()],
+                            date(), date());
+                    case EVENT -> new AgendaEvent(text(), text(), date(), EVENT_STATUSES[(int) unsigned()]);
+                    case MESSAGE -> new MssMessage(text(), date());
+                    case DOCUMENT -> new DmpDocument(text(), text(), date(), DMP_STATUSES[(int) unsigned()]);
+                    case PRESCRIPTION -> new CountedEvent(CountedEvent.Kind.EPRESCRIPTION, text(), date());
+                    case PARCOURS -> new CountedEvent(CountedEvent.Kind.EPARCOURS, text(), date());
+                    default -> throw new StoreException("segment de données illisible (ligne de type " + tag
+                            + " à l'octet " + (position - 1) + ")", null);
+                });
+            }
+        }
+
+        private String text() {
+            int length = (int) unsigned();
+            if (length == 0) {
+                return null;
+            }
+            length--;
+            String s = new String(bytes, position, length, StandardCharsets.UTF_8);
+            position += length;
+            return s;
+        }
+
+        private LocalDate date() {
+            long v = unsigned();
+            if (v == 0) {
+                return null;
+            }
+            v--;
+            return LocalDate.ofEpochDay((v >>> 1) ^ -(v & 1));
+        }
+
+        private YearMonth month() {
+            long months = unsigned();
+            return YearMonth.of((int) (months / 12), (int) (months % 12) + 1);
+        }
+
+        private long unsigned() {
+            long v = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = bytes[position++];
+                v |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while (b < 0);
+            return v;
+        }
+
+        private static List<String> codes(String motifs) {
+            return motifs == null ? List.of()
+                    : Arrays.stream(motifs.split("\\|")).filter(s -> !s.isBlank()).toList();
+        }
+    }
+}

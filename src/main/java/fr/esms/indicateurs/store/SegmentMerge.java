@@ -1,0 +1,164 @@
+package fr.esms.indicateurs.store;
+
+import fr.esms.indicateurs.rules.EssmsActivity;
+import fr.esms.indicateurs.rules.EssmsActivity.AgendaEvent;
+import fr.esms.indicateurs.rules.EssmsActivity.Dated;
+import fr.esms.indicateurs.rules.EssmsActivity.DmpDocument;
+import fr.esms.indicateurs.rules.EssmsActivity.DuiRecord;
+import fr.esms.indicateurs.rules.EssmsActivity.MssMessage;
+import fr.esms.indicateurs.rules.EssmsActivity.PersonalisedProject;
+import fr.esms.indicateurs.rules.EssmsActivity.RecordUpdate;
+import fr.esms.indicateurs.rules.EssmsActivity.Stay;
+import fr.esms.indicateurs.rules.MeasureWindow;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Combines the segments of one ESSMS key by key, as the format requires: taken in export order
+ * ({@link StoredSegment#EXPORT_ORDER}) and each in file order, a row replaces the row of the same key, so the
+ * latest export wins and, inside one package, the last row. Keys: a stay by person and entry date, a record,
+ * projet personnalisé, agenda event, MSS message, DMP document or counted event by its identifier; record update
+ * months are a union.
+ */
+final class SegmentMerge {
+
+    private record StayKey(String personId, LocalDate entry) {
+    }
+
+    private record IdKey(Class<?> kind, String id) {
+    }
+
+    private record CountedKey(CountedEvent.Kind kind, String id) {
+    }
+
+    private final Map<Object, Object> latest = new LinkedHashMap<>();
+    private long rowsRead;
+    /** For the purge: the segment each kept row comes from. */
+    private final Map<Object, StoredSegment> origins;
+
+    private SegmentMerge(boolean withOrigins) {
+        this.origins = withOrigins ? new LinkedHashMap<>() : null;
+    }
+
+    /** Combines {@code segments} (in any order) of one ESSMS. */
+    static SegmentMerge of(List<StoredSegment> segments) {
+        return combine(segments, false);
+    }
+
+    /** The same, remembering where each kept row comes from ({@link #origin}). */
+    static SegmentMerge withOrigins(List<StoredSegment> segments) {
+        return combine(segments, true);
+    }
+
+    private static SegmentMerge combine(List<StoredSegment> segments, boolean withOrigins) {
+        List<StoredSegment> ordered = new ArrayList<>(segments);
+        ordered.sort(StoredSegment.EXPORT_ORDER);
+        SegmentMerge merge = new SegmentMerge(withOrigins);
+        for (StoredSegment segment : ordered) {
+            SegmentCodec.decode(segment.data(), row -> {
+                merge.rowsRead++;
+                Object key = keyOf(row);
+                // Removed first so that a replaced row takes the place of the latest: the order of the rows
+                // is the order of their latest version, as in file order.
+                merge.latest.remove(key);
+                merge.latest.put(key, row);
+                if (withOrigins) {
+                    merge.origins.put(key, segment);
+                }
+            });
+        }
+        return merge;
+    }
+
+    static Object keyOf(Object row) {
+        if (row instanceof Stay s) {
+            return new StayKey(s.personId(), s.entry());
+        } else if (row instanceof RecordUpdate u) {
+            return u;
+        } else if (row instanceof StoredRecord r) {
+            return new IdKey(StoredRecord.class, r.recordId());
+        } else if (row instanceof PersonalisedProject p) {
+            return new IdKey(PersonalisedProject.class, p.projectId());
+        } else if (row instanceof AgendaEvent e) {
+            return new IdKey(AgendaEvent.class, e.eventId());
+        } else if (row instanceof MssMessage m) {
+            return new IdKey(MssMessage.class, m.messageId());
+        } else if (row instanceof DmpDocument d) {
+            return new IdKey(DmpDocument.class, d.documentId());
+        } else if (row instanceof CountedEvent c) {
+            return new CountedKey(c.kind(), c.id());
+        }
+        throw new IllegalArgumentException("ligne de segment inconnue : " + row);
+    }
+
+    /** Rows decoded, replaced ones included. */
+    long rowsRead() {
+        return rowsRead;
+    }
+
+    /** The kept rows: one per key. */
+    Collection<Object> rows() {
+        return latest.values();
+    }
+
+    /** The segment the kept row of {@code row}'s key comes from ({@link #withOrigins} only). */
+    StoredSegment origin(Object row) {
+        return origins.get(keyOf(row));
+    }
+
+    /**
+     * The rows that may count in {@code window}: stays and projets personnalisés overlapping it, update months,
+     * events, messages, documents and counted events inside it, and every record (a snapshot of any age). The
+     * rules decide what counts.
+     */
+    EssmsActivity activity(MeasureWindow window) {
+        List<Stay> stays = new ArrayList<>();
+        List<DuiRecord> records = new ArrayList<>();
+        List<RecordUpdate> updates = new ArrayList<>();
+        List<PersonalisedProject> projects = new ArrayList<>();
+        List<AgendaEvent> events = new ArrayList<>();
+        List<MssMessage> messages = new ArrayList<>();
+        List<DmpDocument> documents = new ArrayList<>();
+        List<Dated> prescriptions = new ArrayList<>();
+        List<Dated> parcours = new ArrayList<>();
+        for (Object row : latest.values()) {
+            if (row instanceof Stay s) {
+                if (window.overlaps(s.entry(), s.exit())) {
+                    stays.add(s);
+                }
+            } else if (row instanceof StoredRecord r) {
+                records.add(new DuiRecord(r.recordId(), r.personId()));
+            } else if (row instanceof RecordUpdate u) {
+                if (window.contains(u.month())) {
+                    updates.add(u);
+                }
+            } else if (row instanceof PersonalisedProject p) {
+                if (window.overlaps(p.start(), p.end())) {
+                    projects.add(p);
+                }
+            } else if (row instanceof AgendaEvent e) {
+                if (window.contains(e.date())) {
+                    events.add(e);
+                }
+            } else if (row instanceof MssMessage m) {
+                if (window.contains(m.sent())) {
+                    messages.add(m);
+                }
+            } else if (row instanceof DmpDocument d) {
+                if (window.contains(d.deposited())) {
+                    documents.add(d);
+                }
+            } else if (row instanceof CountedEvent c && window.contains(c.date())) {
+                (c.kind() == CountedEvent.Kind.EPRESCRIPTION ? prescriptions : parcours)
+                        .add(new Dated(c.id(), c.date()));
+            }
+        }
+        return new EssmsActivity(stays, records, updates, projects, events, messages, documents, prescriptions,
+                parcours);
+    }
+}
