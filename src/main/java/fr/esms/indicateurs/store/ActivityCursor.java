@@ -3,6 +3,8 @@ package fr.esms.indicateurs.store;
 import fr.esms.indicateurs.rules.EssmsActivity;
 import fr.esms.indicateurs.rules.MeasureWindow;
 
+import org.postgresql.PGStatement;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,23 +12,37 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Streams the stored activity of every ESSMS for one window, one ESSMS at a time: the segments ordered by FINESS,
- * each ESSMS's combined key by key ({@link SegmentMerge}), so memory holds one ESSMS, never the region. Only rows
- * that may count in the window are given; the rules decide what counts.
+ * each ESSMS's combined key by key ({@link SegmentMerge}), so memory holds a few ESSMS, never the region. Only rows
+ * that may count in the window are given; the rules decide what counts. Segments are read and combined on a
+ * thread of their own, a few ESSMS ahead of the caller (on two cores, that halves the computation step).
  */
 public final class ActivityCursor implements AutoCloseable {
 
     /** Segments per round trip: a segment is a few kB to a few MB. */
     private static final int FETCH_SIZE = 64;
+    /** ESSMS combined ahead of the caller, at most. */
+    private static final int AHEAD = 64;
+
+    private record Combined(String finess, EssmsActivity activity, RuntimeException failure) {
+    }
+
+    private static final Combined END = new Combined(null, null, null);
 
     private final MeasureWindow window;
     private final Connection connection;
     private PreparedStatement statement;
     private ResultSet rs;
-    /** The first segment not yet given: it belongs to a FINESS not yet asked for. */
-    private StoredSegment pending;
+    private final BlockingQueue<Combined> ahead = new ArrayBlockingQueue<>(AHEAD);
+    private Thread reader;
+    private volatile boolean closed;
+    /** The first ESSMS combined and not yet given: a FINESS not yet asked for. */
+    private Combined pending;
     private String previousFiness;
 
     public ActivityCursor(DataSource dataSource, MeasureWindow window) {
@@ -43,12 +59,19 @@ public final class ActivityCursor implements AutoCloseable {
             statement = connection.prepareStatement("SELECT finess, sha256, partie, ordre, rang, donnees FROM segment "
                     + "ORDER BY finess", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH_SIZE);
+            if (statement.isWrapperFor(PGStatement.class)) {
+                // Binary transfer from the first execution: otherwise bytea comes as hexadecimal text, twice
+                // the bytes, encoded by the server and decoded here.
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            }
             rs = statement.executeQuery();
-            pending = nextSegment(null);
         } catch (SQLException e) {
             close();
             throw new StoreException("lecture des données de la fenêtre impossible", e);
         }
+        reader = new Thread(this::combineAll, "lecture-segments");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /**
@@ -60,37 +83,99 @@ public final class ActivityCursor implements AutoCloseable {
             throw new IllegalArgumentException("FINESS demandés hors ordre : " + previousFiness + " puis " + finess);
         }
         previousFiness = finess;
+        while (pending == null || (pending != END && pending.finess().compareTo(finess) < 0)) {
+            pending = take();
+        }
+        if (pending != END && pending.finess().equals(finess)) {
+            EssmsActivity activity = pending.activity();
+            pending = null;
+            return activity;
+        }
+        return EssmsActivity.empty();
+    }
+
+    private Combined take() {
+        Combined next;
         try {
-            while (pending != null && pending.finess().compareTo(finess) < 0) {
-                pending = nextSegment(pending);
-            }
+            next = ahead.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("lecture des données de la fenêtre interrompue", null);
+        }
+        if (next.failure() != null) {
+            throw next.failure();
+        }
+        return next;
+    }
+
+    /** On the reading thread: each ESSMS's segments, combined, in FINESS order. */
+    private void combineAll() {
+        try {
             List<StoredSegment> segments = new ArrayList<>();
-            while (pending != null && pending.finess().equals(finess)) {
-                segments.add(pending);
-                pending = nextSegment(pending);
+            StoredSegment previous = null;
+            while (rs.next()) {
+                StoredSegment segment = new StoredSegment(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getString(4), rs.getLong(5), rs.getBytes(6));
+                if (previous != null && !segment.finess().equals(previous.finess())) {
+                    // Grouping is only right if the database sorts FINESS as Java does: never assume it.
+                    if (segment.finess().compareTo(previous.finess()) < 0) {
+                        throw new StoreException("ordre de tri des FINESS de la base différent de celui attendu ("
+                                + previous.finess() + " puis " + segment.finess() + ")", null);
+                    }
+                    hand(combined(segments));
+                    segments.clear();
+                }
+                segments.add(segment);
+                previous = segment;
             }
-            return segments.isEmpty() ? EssmsActivity.empty() : SegmentMerge.of(segments).activity(window);
+            if (!segments.isEmpty()) {
+                hand(combined(segments));
+            }
+            hand(END);
         } catch (SQLException e) {
-            throw new StoreException("lecture des données de l'ESSMS " + finess + " impossible", e);
+            handFailure(new StoreException("lecture des données de la fenêtre impossible", e));
+        } catch (RuntimeException e) {
+            handFailure(e);
+        } catch (Error e) {
+            handFailure(new StoreException("lecture des données de la fenêtre impossible : " + e, e));
+            throw e;
+        } catch (InterruptedException e) {
+            // closed by the caller
         }
     }
 
-    private StoredSegment nextSegment(StoredSegment previous) throws SQLException {
-        if (!rs.next()) {
-            return null;
+    private Combined combined(List<StoredSegment> segments) {
+        return new Combined(segments.get(0).finess(), SegmentMerge.of(segments).activity(window), null);
+    }
+
+    private void hand(Combined combined) throws InterruptedException {
+        while (!ahead.offer(combined, 100, TimeUnit.MILLISECONDS)) {
+            if (closed) {
+                throw new InterruptedException();
+            }
         }
-        StoredSegment segment = new StoredSegment(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                rs.getLong(5), rs.getBytes(6));
-        // Skipping and grouping are only right if the database sorts FINESS as Java does: never assume it.
-        if (previous != null && segment.finess().compareTo(previous.finess()) < 0) {
-            throw new StoreException("ordre de tri des FINESS de la base différent de celui attendu ("
-                    + previous.finess() + " puis " + segment.finess() + ")", null);
+    }
+
+    private void handFailure(RuntimeException failure) {
+        try {
+            hand(new Combined(null, null, failure));
+        } catch (InterruptedException ignored) {
+            // closed by the caller: nobody to tell
         }
-        return segment;
     }
 
     @Override
     public void close() {
+        closed = true;
+        if (reader != null) {
+            // Not interrupted: H2 closes a file channel that a thread is interrupted in. The reader sees "closed"
+            // within 100 ms, once its current read returns.
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             if (rs != null) {
                 rs.close();

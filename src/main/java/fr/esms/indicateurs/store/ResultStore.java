@@ -8,13 +8,16 @@ import fr.esms.indicateurs.rules.IndicatorResult;
 import fr.esms.indicateurs.rules.RefusedAdjustment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The history of computed indicators: one row per ESSMS, measure month, window and indicator. */
 public class ResultStore {
@@ -82,9 +85,7 @@ public class ResultStore {
                 warnings.add(new Object[]{measure.finess(), month, window, w});
             }
         }
-        for (String table : List.of("resultat", "resultat_amenagement", "resultat_avertissement")) {
-            jdbc.batchUpdate("DELETE FROM " + table + " WHERE finess = ? AND mois = ? AND fenetre_mois = ?", keys);
-        }
+        deleteStored(keys);
         jdbc.batchUpdate("INSERT INTO resultat (finess, mois, fenetre_mois, indicateur, numerateur, "
                 + "denominateur_brut, ajustement, denominateur, cible, atteinte, manque, version_regles, "
                 + "avec_donnees, calcule_le, source_chiffres, paquet_agregats) "
@@ -102,6 +103,30 @@ public class ResultStore {
                         java.sql.Types.VARCHAR});
         jdbc.batchUpdate("INSERT INTO resultat_avertissement (finess, mois, fenetre_mois, message) "
                 + "VALUES (?, ?, ?, ?)", warnings);
+    }
+
+    /**
+     * Deletes what is stored for these (FINESS, month, window) keys: one statement per table and window, the
+     * FINESS as an array (a nightly run recomputes a month already stored: 1 500 single-key deletes per chunk
+     * were a third of the computation step).
+     */
+    private void deleteStored(List<Object[]> keys) {
+        Map<List<Object>, List<String>> finessByWindow = new LinkedHashMap<>();
+        for (Object[] key : keys) {
+            finessByWindow.computeIfAbsent(List.of(key[1], key[2]), k -> new ArrayList<>()).add((String) key[0]);
+        }
+        finessByWindow.forEach((window, finess) -> {
+            for (String table : List.of("resultat", "resultat_amenagement", "resultat_avertissement")) {
+                jdbc.update(connection -> {
+                    PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
+                            + " WHERE mois = ? AND fenetre_mois = ? AND finess = ANY (?)");
+                    delete.setString(1, (String) window.get(0));
+                    delete.setInt(2, (Integer) window.get(1));
+                    delete.setArray(3, connection.createArrayOf("VARCHAR", finess.toArray()));
+                    return delete;
+                });
+            }
+        });
     }
 
     /** The results of a measure month and window for the ESSMS of the current referential. */

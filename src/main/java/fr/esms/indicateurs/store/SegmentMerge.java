@@ -36,12 +36,13 @@ final class SegmentMerge {
     private record CountedKey(CountedEvent.Kind kind, String id) {
     }
 
-    private final Map<Object, Object> latest = new LinkedHashMap<>();
+    private final Map<Object, Object> latest;
     private long rowsRead;
     /** For the purge: the segment each kept row comes from. */
     private final Map<Object, StoredSegment> origins;
 
-    private SegmentMerge(boolean withOrigins) {
+    private SegmentMerge(boolean withOrigins, int expectedRows) {
+        this.latest = new LinkedHashMap<>(Math.max(16, expectedRows * 4 / 3));
         this.origins = withOrigins ? new LinkedHashMap<>() : null;
     }
 
@@ -58,7 +59,12 @@ final class SegmentMerge {
     private static SegmentMerge combine(List<StoredSegment> segments, boolean withOrigins) {
         List<StoredSegment> ordered = new ArrayList<>(segments);
         ordered.sort(StoredSegment.EXPORT_ORDER);
-        SegmentMerge merge = new SegmentMerge(withOrigins);
+        long bytes = 0;
+        for (StoredSegment segment : segments) {
+            bytes += segment.data().length;
+        }
+        // About 20 bytes a row: sized once rather than grown and rehashed several times.
+        SegmentMerge merge = new SegmentMerge(withOrigins, (int) Math.min(bytes / 20, 1 << 24));
         for (StoredSegment segment : ordered) {
             SegmentCodec.decode(segment.data(), row -> {
                 merge.rowsRead++;
@@ -126,9 +132,12 @@ final class SegmentMerge {
         List<DmpDocument> documents = new ArrayList<>();
         List<Dated> prescriptions = new ArrayList<>();
         List<Dated> parcours = new ArrayList<>();
+        // The window's bounds once, not once per row.
+        LocalDate start = window.start();
+        LocalDate end = window.end();
         for (Object row : latest.values()) {
             if (row instanceof Stay s) {
-                if (window.overlaps(s.entry(), s.exit())) {
+                if (overlaps(s.entry(), s.exit(), start, end)) {
                     stays.add(s);
                 }
             } else if (row instanceof StoredRecord r) {
@@ -138,27 +147,37 @@ final class SegmentMerge {
                     updates.add(u);
                 }
             } else if (row instanceof PersonalisedProject p) {
-                if (window.overlaps(p.start(), p.end())) {
+                if (overlaps(p.start(), p.end(), start, end)) {
                     projects.add(p);
                 }
             } else if (row instanceof AgendaEvent e) {
-                if (window.contains(e.date())) {
+                if (inside(e.date(), start, end)) {
                     events.add(e);
                 }
             } else if (row instanceof MssMessage m) {
-                if (window.contains(m.sent())) {
+                if (inside(m.sent(), start, end)) {
                     messages.add(m);
                 }
             } else if (row instanceof DmpDocument d) {
-                if (window.contains(d.deposited())) {
+                if (inside(d.deposited(), start, end)) {
                     documents.add(d);
                 }
-            } else if (row instanceof CountedEvent c && window.contains(c.date())) {
+            } else if (row instanceof CountedEvent c && inside(c.date(), start, end)) {
                 (c.kind() == CountedEvent.Kind.EPRESCRIPTION ? prescriptions : parcours)
                         .add(new Dated(c.id(), c.date()));
             }
         }
         return new EssmsActivity(stays, records, updates, projects, events, messages, documents, prescriptions,
                 parcours);
+    }
+
+    /** As {@link MeasureWindow#contains(LocalDate)}. */
+    private static boolean inside(LocalDate date, LocalDate start, LocalDate end) {
+        return date != null && !date.isBefore(start) && !date.isAfter(end);
+    }
+
+    /** As {@link MeasureWindow#overlaps}: either end of the period open when null. */
+    private static boolean overlaps(LocalDate from, LocalDate to, LocalDate start, LocalDate end) {
+        return (from == null || !from.isAfter(end)) && (to == null || !to.isBefore(start));
     }
 }
