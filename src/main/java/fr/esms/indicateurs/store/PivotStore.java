@@ -50,9 +50,10 @@ public class PivotStore {
     private final long groupBytes;
     private final int parallelGroups;
     /**
-     * Held from the merge of a group until its transaction ends: groups are read and staged concurrently
-     * ({@link #parallelGroups()}) but merged one after the other. Two concurrent merges inserting the same key
-     * would wait for each other, then the second would fail on the primary key (a MERGE does not retry).
+     * Held from the end of a group (the merge of its aggregates) until its transaction ends: groups are read and
+     * written concurrently ({@link #parallelGroups()}) but end one after the other. Two concurrent merges
+     * inserting the same key would wait for each other, then the second would fail on the primary key (a MERGE
+     * does not retry).
      */
     private final ReentrantLock mergeLock = new ReentrantLock();
 
@@ -84,8 +85,8 @@ public class PivotStore {
 
     /**
      * How many bytes of package files to ingest in one transaction ({@link #ingestAll}; a package is never
-     * split). PostgreSQL gains from large groups: fewer statements, commits and ANALYZE (2 000 ESSMS: ingestion
-     * 97 s before grouping, 29 s after). H2 does not: it keeps a transaction's changes in memory and its cost is
+     * split). PostgreSQL gains from large groups: fewer statements and commits (2 000 ESSMS: ingestion 97 s
+     * before grouping, 29 s after, measured when pivot rows were merged row by row). H2 does not: it keeps a transaction's changes in memory and its cost is
      * per row, so grouping only adds work (IngestBench, 2 000 ESSMS: 43 s one package at a time, 55 s by groups
      * of 20, 124 s by groups of 95, and more heap): there, one package per transaction.
      */
@@ -94,10 +95,9 @@ public class PivotStore {
     }
 
     /**
-     * How many groups may be ingested at once, each in its own transaction and thread. PostgreSQL: two, so that
-     * one group is read and copied into its staging tables while the previous one is merged (the merge is about
-     * half of the time of a group, and runs in the server's process, on the other core). H2: one, its staging
-     * tables are shared by all sessions.
+     * How many groups may be ingested at once, each in its own transaction and threads (reading, writing).
+     * PostgreSQL: two, so that both cores read and encode packages. H2: one, its staging tables are shared by all
+     * sessions.
      */
     public int parallelGroups() {
         return parallelGroups;
@@ -121,9 +121,8 @@ public class PivotStore {
     }
 
     /**
-     * Ingests these packages in one transaction, in order: their pivot rows are staged then merged into the tables
-     * once for the whole group (the cost of a merge is mostly per statement, so grouping small packages is what
-     * makes ingestion fast). Packages are read on a thread of their own ({@link ReadAhead}) while this one writes.
+     * Ingests these packages in one transaction, in order: their pivot rows are written as segments (one per ESSMS
+     * and package, {@link PackageSegments}), their aggregates staged then merged once for the whole group. Packages are read on a thread of their own ({@link ReadAhead}) while this one writes.
      * Each package still counts whole or not at all: one rejected whole is rolled back to
      * its savepoint and recorded as rejected; a failure (I/O error...) rolls the whole group back, which the next
      * run ingests again. A package whose content was already processed, or met earlier in the group, changes

@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Bulk path: rows go into a staging table (PostgreSQL: by COPY; H2: by JDBC batch inserts, its fastest), then one
+ * Bulk path of the rows combined by a table's key ({@code agregats.csv}; the other pivot rows go to segments):
+ * rows go into a staging table (PostgreSQL: by COPY; H2: by JDBC batch inserts, its fastest), then one
  * set-based MERGE per table keeps, for each key, the row of the latest export among the staged packages (then the
  * last one in file order) and applies the "latest export wins" rule against the stored row. One sink serves all
  * the packages of one transaction, so the per-statement cost of the merge is paid once per group of packages, not
@@ -49,7 +50,7 @@ final class StagingSink implements PackageLoad.RowSink {
                         + " WITH NO DATA");
             }
             // Emptied when a package first uses it (not after each merge: that would only double the work).
-            // H2: an ordinary table made by Flyway (db/migration/h2/V3), emptied inside the package's transaction.
+            // H2: an ordinary table made by Flyway (db/migration/h2/V5), emptied inside the package's transaction.
             jdbc.execute("DELETE FROM " + staging(target));
         }
         if (postgres) {
