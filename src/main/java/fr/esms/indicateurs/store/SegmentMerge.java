@@ -66,17 +66,21 @@ final class SegmentMerge {
         // About 20 bytes a row: sized once rather than grown and rehashed several times.
         SegmentMerge merge = new SegmentMerge(withOrigins, (int) Math.min(bytes / 20, 1 << 24));
         for (StoredSegment segment : ordered) {
-            SegmentCodec.decode(segment.data(), row -> {
-                merge.rowsRead++;
-                Object key = keyOf(row);
-                // Removed first so that a replaced row takes the place of the latest: the order of the rows
-                // is the order of their latest version, as in file order.
-                merge.latest.remove(key);
-                merge.latest.put(key, row);
-                if (withOrigins) {
-                    merge.origins.put(key, segment);
-                }
-            });
+            try {
+                SegmentCodec.decode(segment.data(), row -> {
+                    merge.rowsRead++;
+                    Object key = keyOf(row);
+                    merge.latest.put(key, row);
+                    if (withOrigins) {
+                        merge.origins.put(key, segment);
+                    }
+                });
+            } catch (RuntimeException e) {
+                throw new StoreException("données de l'ESSMS " + segment.finess() + " illisibles dans le segment "
+                        + segment.part() + " du paquet " + segment.sha256() + " (" + e.getMessage() + ") : base "
+                        + "modifiée hors de l'application ou écrite par une version plus récente d'esms-indicateurs ;"
+                        + " utiliser cette version-là, ou restaurer la base depuis une sauvegarde", e);
+            }
         }
         return merge;
     }

@@ -175,6 +175,48 @@ abstract class PivotStoreContractTest {
     }
 
     @Test
+    void anUnreadableSegmentStopsTheCursorWithAMessageNamingTheEssmsAndThePackage() {
+        store.ingest(pkg("p", "sha-p"), (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 11, 3)));
+            v.row(PivotFile.USAGERS, new StayRow(ESSMS_A, "U1", LocalDate.of(2026, 1, 1), null, List.of(), 2));
+            v.row(PivotFile.USAGERS, new StayRow(ESSMS_B, "U9", LocalDate.of(2026, 1, 1), null, List.of(), 3));
+        });
+        // As if written by a later version with another layout.
+        new JdbcTemplate(dataSource).update("UPDATE segment SET donnees = ? WHERE finess = ?", new byte[]{7, 1},
+                ESSMS_B);
+        MeasureWindow october = new MeasureWindow(YearMonth.of(2026, 10), 1);
+
+        try (ActivityCursor cursor = new ActivityCursor(dataSource, october)) {
+            assertThat(cursor.next(ESSMS_A).stays()).hasSize(1);
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> cursor.next(ESSMS_B)))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("données de l'ESSMS " + ESSMS_B + " illisibles dans le segment 1 du paquet "
+                            + "sha-p (segment de données illisible (format 7 inconnu de cette version))");
+        }
+    }
+
+    @Test
+    void aCursorClosedBeforeTheEndReturnsAndTheNextOneReadsEverythingAgain() {
+        store.ingest(pkg("p", "sha-p"), (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 11, 3)));
+            // More ESSMS than the cursor combines ahead (64), so that its reading thread waits when closed.
+            for (int i = 0; i < 200; i++) {
+                v.row(PivotFile.MSS, new MessageRow(String.format("01%07d", i), "M" + i, LocalDate.of(2026, 10, 2),
+                        null, null, i + 2));
+            }
+        });
+        MeasureWindow october = new MeasureWindow(YearMonth.of(2026, 10), 1);
+        try (ActivityCursor cursor = new ActivityCursor(dataSource, october)) {
+            assertThat(cursor.next("010000000").messages()).hasSize(1);
+        }
+        try (ActivityCursor cursor = new ActivityCursor(dataSource, october)) {
+            assertThat(cursor.next("010000199").messages()).extracting(EssmsActivity.MssMessage::messageId)
+                    .containsExactly("M199");
+            assertThat(cursor.next("010000200").isEmpty()).isTrue();
+        }
+    }
+
+    @Test
     void retentionPurgeDeletesOnlyPersonRowsEntirelyBeforeTheCutOff() {
         store.ingest(pkg("p", "sha-p"), (p, v) -> {
             v.manifest(manifest(LocalDate.of(2026, 11, 3)));
