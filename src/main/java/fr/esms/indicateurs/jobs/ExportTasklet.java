@@ -42,7 +42,7 @@ public class ExportTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         Path indicators = new IndicatorsCsvWriter().write(output, window.month(),
-                results.month(window.month(), window.months()));
+                each -> results.forEachOfMonth(window.month(), window.months(), each));
         List<String> packages = IngestionTasklet.packagesOf(chunkContext.getStepContext().getStepExecution()
                 .getJobExecution().getExecutionContext().getString(IngestionTasklet.PACKAGES_KEY, ""));
         List<Rejection> rejections = new ArrayList<>(referentialStore.load().rejections());

@@ -83,10 +83,11 @@ public class NightJobConfiguration {
             for (var entry : touched.entrySet()) {
                 MeasureWindow window = new MeasureWindow(entry.getKey(), months);
                 // A month never computed is computed whole: its file must list every ESSMS of the referential.
-                boolean firstTime = results.month(window.month(), months).isEmpty();
+                boolean firstTime = !results.anyOfMonth(window.month(), months);
                 int computed = computation.compute(referential, window,
                         firstTime ? finess -> true : entry.getValue()::contains);
-                new IndicatorsCsvWriter().write(out, window.month(), results.month(window.month(), months));
+                new IndicatorsCsvWriter().write(out, window.month(),
+                        each -> results.forEachOfMonth(window.month(), months, each));
                 // The workbooks of the recomputed ESSMS, and the regional workbook of the month, change too.
                 new ReportsTasklet(out, window, ReportsTasklet.DEFAULT_LATE_DAY, referentialStore, reportQueries,
                         Runtime.getRuntime().availableProcessors(),

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The history of computed indicators: one row per ESSMS, measure month, window and indicator. */
 public class ResultStore {
@@ -129,11 +130,26 @@ public class ResultStore {
         });
     }
 
-    /** The results of a measure month and window for the ESSMS of the current referential. */
-    public List<StoredResult> month(YearMonth month, int windowMonths) {
-        return jdbc.query("SELECT r.* FROM resultat r JOIN ref_essms e ON e.finess = r.finess "
+    /**
+     * The results of a measure month and window for the ESSMS of the current referential, streamed in FINESS
+     * order (a national month is 250 000 rows: never all in memory). Rows of one FINESS come together; their
+     * order between them is the database's.
+     */
+    public void forEachOfMonth(YearMonth month, int windowMonths, Consumer<StoredResult> each) {
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        // PostgreSQL streams only inside a transaction (the step's); elsewhere it reads the whole result.
+        streaming.setFetchSize(5_000);
+        streaming.query("SELECT r.* FROM resultat r JOIN ref_essms e ON e.finess = r.finess "
                         + "WHERE r.mois = ? AND r.fenetre_mois = ? ORDER BY r.finess, r.indicateur",
-                (rs, i) -> stored(rs), month.toString(), windowMonths);
+                rs -> {
+                    each.accept(stored(rs));
+                }, month.toString(), windowMonths);
+    }
+
+    /** True when something is stored for this measure month and window. */
+    public boolean anyOfMonth(YearMonth month, int windowMonths) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 FROM resultat WHERE mois = ? "
+                + "AND fenetre_mois = ?", Boolean.class, month.toString(), windowMonths));
     }
 
     /** Every stored month of one ESSMS for a window length, oldest first. */
