@@ -86,9 +86,9 @@ public class PivotStore {
     /**
      * How many bytes of package files to ingest in one transaction ({@link #ingestAll}; a package is never
      * split). PostgreSQL gains from large groups: fewer statements and commits (2 000 ESSMS: ingestion 97 s
-     * before grouping, 29 s after, measured when pivot rows were merged row by row). H2 does not: it keeps a transaction's changes in memory and its cost is
-     * per row, so grouping only adds work (IngestBench, 2 000 ESSMS: 43 s one package at a time, 55 s by groups
-     * of 20, 124 s by groups of 95, and more heap): there, one package per transaction.
+     * before grouping, 29 s after, measured when pivot rows were merged row by row). H2 did not (measured with the former row tables): it keeps a transaction's
+     * changes in memory, so grouping only added work (IngestBench, 2 000 ESSMS: 43 s one package at a time, 55 s
+     * by groups of 20, 124 s by groups of 95, and more heap): there, one package per transaction.
      */
     public long groupBytes() {
         return groupBytes;
