@@ -194,8 +194,7 @@ public final class PackageLoad implements PackageVisitor {
                     + "attendu ; fichier rejeté en entier, aucune de ses lignes n'est retenue";
             rejection(new Rejection(pkg.name(), summary.file(), 0, "", "", reason));
             counted = new FileSummary(summary.file(), summary.read(), 0, summary.read(), reason);
-        }
-        if (counted == summary) {
+        } else {
             segments.fileKept();
         }
         files.add(counted);

@@ -86,9 +86,9 @@ public class PivotStore {
     /**
      * How many bytes of package files to ingest in one transaction ({@link #ingestAll}; a package is never
      * split). PostgreSQL gains from large groups: fewer statements and commits (2 000 ESSMS: ingestion 97 s
-     * before grouping, 29 s after, measured when pivot rows were merged row by row). H2 did not (measured with the former row tables): it keeps a transaction's
-     * changes in memory, so grouping only added work (IngestBench, 2 000 ESSMS: 43 s one package at a time, 55 s
-     * by groups of 20, 124 s by groups of 95, and more heap): there, one package per transaction.
+     * before grouping, 29 s after). H2 did not: it keeps a transaction's changes in memory, so grouping only added
+     * work (IngestBench, 2 000 ESSMS: 43 s one package at a time, 55 s by groups of 20, 124 s by groups of 95, and
+     * more heap): there, one package per transaction. Both measured when pivot rows were merged row by row.
      */
     public long groupBytes() {
         return groupBytes;
@@ -122,9 +122,9 @@ public class PivotStore {
 
     /**
      * Ingests these packages in one transaction, in order: their pivot rows are written as segments (one per ESSMS
-     * and package, {@link PackageSegments}), their aggregates staged then merged once for the whole group. Packages are read on a thread of their own ({@link ReadAhead}) while this one writes.
-     * Each package still counts whole or not at all: one rejected whole is rolled back to
-     * its savepoint and recorded as rejected; a failure (I/O error...) rolls the whole group back, which the next
+     * and package, {@link PackageSegments}), their aggregates staged then merged once for the whole group.
+     * Packages are read on a thread of their own ({@link ReadAhead}) while this one writes. Each package still
+     * counts whole or not at all: one rejected whole is rolled back to its savepoint and recorded as rejected; a failure (I/O error...) rolls the whole group back, which the next
      * run ingests again. A package whose content was already processed, or met earlier in the group, changes
      * nothing.
      *
