@@ -217,6 +217,41 @@ abstract class PivotStoreContractTest {
     }
 
     @Test
+    void keptRowsAreTheLatestVersionOfEachKeyWithThePackageItCameFrom() {
+        store.ingest(pkg("oct", "sha-oct"), (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 10, 3)));
+            v.row(PivotFile.AGENDA, new EventRow(ESSMS_A, "D1", "E1", LocalDate.of(2026, 9, 5), EventStatus.PREVU,
+                    null, 2));
+            v.row(PivotFile.AGENDA, new EventRow(ESSMS_A, "D1", "E2", LocalDate.of(2026, 9, 6), EventStatus.PREVU,
+                    null, 3));
+            v.row(PivotFile.MSS, new MessageRow(ESSMS_B, "M1", LocalDate.of(2026, 9, 2), null, null, 2));
+        });
+        store.ingest(pkg("nov", "sha-nov"), (p, v) -> {
+            v.manifest(manifest(LocalDate.of(2026, 11, 3)));
+            v.row(PivotFile.AGENDA, new EventRow(ESSMS_A, "D1", "E1", LocalDate.of(2026, 9, 5), EventStatus.REALISE,
+                    null, 2));
+            v.row(PivotFile.USAGERS, new StayRow(ESSMS_A, "U1", LocalDate.of(2026, 1, 1), null,
+                    List.of("ANONYMAT", "REFUS_DMP"), 2));
+        });
+
+        List<KeptRows.Table> tables = KeptRows.of(new JdbcTemplate(dataSource), ESSMS_A);
+
+        assertThat(tables).extracting(KeptRows.Table::file).containsExactly("usagers.csv", "dossiers.csv",
+                "mises_a_jour.csv", "projets_personnalises.csv", "agenda.csv", "mss.csv", "dmp.csv",
+                "eprescription.csv", "eparcours.csv");
+        KeptRows.Table agenda = tables.get(4);
+        assertThat(agenda.columns()).containsExactly("evenement_id", "dossier_id", "date_evenement", "statut",
+                "paquet", "date_extraction");
+        assertThat(agenda.rows()).containsExactly(
+                List.of("E1", "D1", "2026-09-05", "REALISE", "nov", "2026-11-03"),
+                List.of("E2", "D1", "2026-09-06", "PREVU", "oct", "2026-10-03"));
+        assertThat(tables.get(0).rows()).containsExactly(
+                List.of("U1", "2026-01-01", "", "ANONYMAT|REFUS_DMP", "nov", "2026-11-03"));
+        // ESSMS B's message is not ESSMS A's.
+        assertThat(tables.get(5).rows()).isEmpty();
+    }
+
+    @Test
     void retentionPurgeDeletesOnlyPersonRowsEntirelyBeforeTheCutOff() {
         store.ingest(pkg("p", "sha-p"), (p, v) -> {
             v.manifest(manifest(LocalDate.of(2026, 11, 3)));
