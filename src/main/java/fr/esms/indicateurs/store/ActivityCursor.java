@@ -56,8 +56,8 @@ public final class ActivityCursor implements AutoCloseable {
             // PostgreSQL streams with a fetch size only outside auto-commit.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            statement = connection.prepareStatement("SELECT finess, sha256, partie, ordre, rang, donnees FROM segment "
-                    + "ORDER BY finess", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement = connection.prepareStatement("SELECT " + StoredSegment.COLUMNS + " FROM segment ORDER BY finess",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH_SIZE);
             if (statement.isWrapperFor(PGStatement.class)) {
                 // Binary transfer from the first execution: otherwise bytea comes as hexadecimal text, twice
@@ -114,8 +114,7 @@ public final class ActivityCursor implements AutoCloseable {
             List<StoredSegment> segments = new ArrayList<>();
             StoredSegment previous = null;
             while (rs.next()) {
-                StoredSegment segment = new StoredSegment(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        rs.getString(4), rs.getLong(5), rs.getBytes(6));
+                StoredSegment segment = StoredSegment.read(rs);
                 if (previous != null && !segment.finess().equals(previous.finess())) {
                     // Grouping is only right if the database sorts FINESS as Java does: never assume it.
                     if (segment.finess().compareTo(previous.finess()) < 0) {
@@ -145,7 +144,8 @@ public final class ActivityCursor implements AutoCloseable {
     }
 
     private Combined combined(List<StoredSegment> segments) {
-        return new Combined(segments.get(0).finess(), SegmentMerge.of(segments).activity(window), null);
+        return new Combined(segments.get(0).finess(), SegmentMerge.forWindow(segments, window).activity(window),
+                null);
     }
 
     private void hand(Combined combined) throws InterruptedException {

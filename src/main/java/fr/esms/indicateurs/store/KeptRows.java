@@ -41,9 +41,8 @@ public final class KeptRows {
         table(tables, "dmp.csv", "document_id", "dossier_id", "date_depot", "statut");
         table(tables, "eprescription.csv", "prescription_id", "date_import");
         table(tables, "eparcours.csv", "echange_id", "date_echange");
-        List<StoredSegment> segments = jdbc.query("SELECT finess, sha256, partie, ordre, rang, donnees FROM segment "
-                + "WHERE finess = ?", (rs, i) -> new StoredSegment(rs.getString(1), rs.getString(2), rs.getInt(3),
-                rs.getString(4), rs.getLong(5), rs.getBytes(6)), finess);
+        List<StoredSegment> segments = jdbc.query("SELECT " + StoredSegment.COLUMNS + " FROM segment WHERE finess = ?",
+                (rs, i) -> StoredSegment.read(rs), finess);
         SegmentMerge merge = SegmentMerge.withOrigins(segments);
         for (Object row : merge.rows()) {
             StoredSegment origin = merge.origin(row);

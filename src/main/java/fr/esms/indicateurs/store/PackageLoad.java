@@ -143,24 +143,23 @@ public final class PackageLoad implements PackageVisitor {
         }
         finessFed.add(row.finess());
         if (row instanceof StayRow r) {
-            segments.of(r.finess()).stay(r.personId(), r.entry(), r.exit(), r.exclusionCodes());
+            segments.photos(r.finess()).stay(r.personId(), r.entry(), r.exit(), r.exclusionCodes());
         } else if (row instanceof RecordRow r) {
-            SegmentCodec.Encoder segment = segments.of(r.finess());
-            segment.record(r.recordId(), r.personId(), r.created(), r.lastModified());
+            segments.photos(r.finess()).record(r.recordId(), r.personId(), r.created(), r.lastModified());
             // Each snapshot proves one update of the record, in the month of its last update.
-            segment.update(r.recordId(), YearMonth.from(r.lastModified()));
+            segments.events(r.finess()).update(r.recordId(), YearMonth.from(r.lastModified()));
         } else if (row instanceof ModificationRow r) {
-            segments.of(r.finess()).update(r.recordId(), YearMonth.from(r.modified()));
+            segments.events(r.finess()).update(r.recordId(), YearMonth.from(r.modified()));
         } else if (row instanceof ProjectRow r) {
-            segments.of(r.finess()).project(r.projectId(), r.recordId(), r.status(), r.start(), r.end());
+            segments.photos(r.finess()).project(r.projectId(), r.recordId(), r.status(), r.start(), r.end());
         } else if (row instanceof EventRow r) {
-            segments.of(r.finess()).event(r.eventId(), r.recordId(), r.date(), r.status());
+            segments.events(r.finess()).event(r.eventId(), r.recordId(), r.date(), r.status());
         } else if (row instanceof MessageRow r) {
-            segments.of(r.finess()).message(r.messageId(), r.sent());
+            segments.events(r.finess()).message(r.messageId(), r.sent());
         } else if (row instanceof DocumentRow r) {
-            segments.of(r.finess()).document(r.documentId(), r.recordId(), r.deposited(), r.status());
+            segments.events(r.finess()).document(r.documentId(), r.recordId(), r.deposited(), r.status());
         } else if (row instanceof CounterRow r) {
-            segments.of(r.finess()).counted(file == PivotFile.EPRESCRIPTION ? CountedEvent.Kind.EPRESCRIPTION
+            segments.events(r.finess()).counted(file == PivotFile.EPRESCRIPTION ? CountedEvent.Kind.EPRESCRIPTION
                     : CountedEvent.Kind.EPARCOURS, r.id(), r.date());
         } else if (row instanceof AggregateRow r) {
             var c = r.counts();

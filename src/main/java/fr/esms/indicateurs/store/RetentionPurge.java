@@ -60,9 +60,8 @@ public class RetentionPurge {
 
     /** Rewrites the segments of one ESSMS without the rows purged or replaced. */
     private void purge(String finess, LocalDate cutoff, Map<String, Integer> deleted) {
-        List<StoredSegment> segments = jdbc.query("SELECT finess, sha256, partie, ordre, rang, donnees FROM segment "
-                + "WHERE finess = ?", (rs, i) -> new StoredSegment(rs.getString(1), rs.getString(2), rs.getInt(3),
-                rs.getString(4), rs.getLong(5), rs.getBytes(6)), finess);
+        List<StoredSegment> segments = jdbc.query("SELECT " + StoredSegment.COLUMNS + " FROM segment WHERE finess = ?",
+                (rs, i) -> StoredSegment.read(rs), finess);
         SegmentMerge merge = SegmentMerge.withOrigins(segments);
         Set<String> personsStaying = new HashSet<>();
         for (Object row : merge.rows()) {
@@ -86,9 +85,10 @@ public class RetentionPurge {
         }
         jdbc.update("DELETE FROM segment WHERE finess = ?", finess);
         List<Object[]> rewritten = new ArrayList<>();
-        kept.forEach((origin, rows) -> rewritten.add(new Object[]{origin.finess(), origin.sha256(), origin.part(),
-                origin.order(), origin.rank(), rows.toByteArray()}));
-        jdbc.batchUpdate("INSERT INTO segment (finess, sha256, partie, ordre, rang, donnees) VALUES (?, ?, ?, ?, ?, ?)",
+        kept.forEach((origin, rows) -> rewritten.add(new StoredSegment(origin.finess(), origin.sha256(),
+                origin.part(), origin.order(), origin.rank(), origin.content(),
+                origin.content() == SegmentContent.PHOTOS ? null : rows.latestDate(), rows.toByteArray()).values()));
+        jdbc.batchUpdate("INSERT INTO segment (" + StoredSegment.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 rewritten);
     }
 

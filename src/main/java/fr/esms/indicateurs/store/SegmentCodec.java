@@ -49,6 +49,12 @@ final class SegmentCodec {
     static final class Encoder {
         private byte[] bytes = new byte[128];
         private int size;
+        /**
+         * The latest date of the dated rows written since the encoder was made or emptied; never lowered by
+         * {@link #truncate}, so it may be later than the rows kept, never earlier (which is what a reader may
+         * rely on to pass a segment over).
+         */
+        private LocalDate latest;
 
         Encoder() {
             bytes[size++] = FORMAT_1;
@@ -90,6 +96,18 @@ final class SegmentCodec {
         /** Forgets every row. */
         void clear() {
             size = 1;
+            latest = null;
+        }
+
+        /** See {@link #latest}; null when no dated row was written. */
+        LocalDate latestDate() {
+            return latest;
+        }
+
+        private void dated(LocalDate date) {
+            if (date != null && (latest == null || date.isAfter(latest))) {
+                latest = date;
+            }
         }
 
         void stay(String personId, LocalDate entry, LocalDate exit, List<String> exclusionCodes) {
@@ -110,6 +128,7 @@ final class SegmentCodec {
 
         void update(String recordId, YearMonth month) {
             tag(UPDATE);
+            dated(month.atEndOfMonth());
             text(recordId);
             unsigned(month.getYear() * 12L + month.getMonthValue() - 1);
         }
@@ -125,6 +144,7 @@ final class SegmentCodec {
 
         void event(String eventId, String recordId, LocalDate date, EventStatus status) {
             tag(EVENT);
+            dated(date);
             text(eventId);
             text(recordId);
             date(date);
@@ -133,12 +153,14 @@ final class SegmentCodec {
 
         void message(String messageId, LocalDate sent) {
             tag(MESSAGE);
+            dated(sent);
             text(messageId);
             date(sent);
         }
 
         void document(String documentId, String recordId, LocalDate deposited, DmpStatus status) {
             tag(DOCUMENT);
+            dated(deposited);
             text(documentId);
             text(recordId);
             date(deposited);
@@ -147,6 +169,7 @@ final class SegmentCodec {
 
         void counted(CountedEvent.Kind kind, String id, LocalDate date) {
             tag(kind == CountedEvent.Kind.EPRESCRIPTION ? PRESCRIPTION : PARCOURS);
+            dated(date);
             text(id);
             date(date);
         }

@@ -51,7 +51,33 @@ final class SegmentMerge {
         return combine(segments, false);
     }
 
-    /** The same, remembering where each kept row comes from ({@link #origin}). */
+    /**
+     * Combines the segments of one ESSMS that may matter for {@code window}: passes over the oldest segments of
+     * dated rows (in export order) whose rows all end before the window. Right because they are the oldest: a
+     * key they hold is either replaced by a later segment, which is read, or given only by them, dated before
+     * the window, where it would not count. A segment of dated rows that cannot be passed over ends the
+     * series: a later one may replace a row it holds inside the window by a version dated before it.
+     */
+    static SegmentMerge forWindow(List<StoredSegment> segments, MeasureWindow window) {
+        List<StoredSegment> ordered = new ArrayList<>(segments);
+        ordered.sort(StoredSegment.EXPORT_ORDER);
+        List<StoredSegment> needed = new ArrayList<>(ordered.size());
+        boolean oldestDated = true;
+        for (StoredSegment segment : ordered) {
+            if (segment.content() == SegmentContent.PHOTOS) {
+                needed.add(segment);
+            } else if (oldestDated && segment.content() == SegmentContent.EVENEMENTS
+                    && segment.latestDate() != null && segment.latestDate().isBefore(window.start())) {
+                continue;
+            } else {
+                oldestDated = false;
+                needed.add(segment);
+            }
+        }
+        return combine(needed, false);
+    }
+
+    /** The same as {@link #of}, remembering where each kept row comes from ({@link #origin}). */
     static SegmentMerge withOrigins(List<StoredSegment> segments) {
         return combine(segments, true);
     }

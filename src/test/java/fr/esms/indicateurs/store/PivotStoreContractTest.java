@@ -77,9 +77,8 @@ abstract class PivotStoreContractTest {
 
     /** The combined rows of this type stored for every ESSMS, whatever their dates. */
     <T> List<T> stored(Class<T> type) {
-        List<StoredSegment> segments = new JdbcTemplate(dataSource).query("SELECT finess, sha256, partie, ordre, "
-                + "rang, donnees FROM segment", (rs, i) -> new StoredSegment(rs.getString(1), rs.getString(2),
-                rs.getInt(3), rs.getString(4), rs.getLong(5), rs.getBytes(6)));
+        List<StoredSegment> segments = new JdbcTemplate(dataSource).query("SELECT " + StoredSegment.COLUMNS
+                + " FROM segment", (rs, i) -> StoredSegment.read(rs));
         return segments.stream().collect(java.util.stream.Collectors.groupingBy(StoredSegment::finess))
                 .values().stream().flatMap(s -> SegmentMerge.of(s).rows().stream())
                 .filter(type::isInstance).map(type::cast).toList();
@@ -346,16 +345,16 @@ abstract class PivotStoreContractTest {
             PackageSegments segments = new PackageSegments(jdbc, "sha-parts", 1);
             segments.orderedAs("2026-11-03|gros", 1);
             for (int i = 0; i < 10_000; i++) {
-                segments.of(ESSMS_A).event("E" + i, "D1", LocalDate.of(2026, 10, 5), EventStatus.PREVU);
+                segments.events(ESSMS_A).event("E" + i, "D1", LocalDate.of(2026, 10, 5), EventStatus.PREVU);
             }
             // The same event again, after a part holding its first row was written: the last row still wins.
-            segments.of(ESSMS_A).event("E0", "D1", LocalDate.of(2026, 10, 6), EventStatus.REALISE);
+            segments.events(ESSMS_A).event("E0", "D1", LocalDate.of(2026, 10, 6), EventStatus.REALISE);
             segments.fileKept();
             for (int i = 0; i < 20_000; i++) {
-                segments.of(ESSMS_B).message("M" + i, LocalDate.of(2026, 10, 2));
+                segments.events(ESSMS_B).message("M" + i, LocalDate.of(2026, 10, 2));
             }
             segments.fileRejected();
-            segments.of(ESSMS_B).stay("U1", LocalDate.of(2026, 1, 1), null, List.of());
+            segments.photos(ESSMS_B).stay("U1", LocalDate.of(2026, 1, 1), null, List.of());
             segments.fileKept();
             segments.finish();
         });

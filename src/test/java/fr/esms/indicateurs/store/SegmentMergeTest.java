@@ -27,9 +27,15 @@ class SegmentMergeTest {
 
     static StoredSegment segment(String sha, int part, String order, long rank,
                                  Consumer<SegmentCodec.Encoder> rows) {
+        return segment(sha, part, order, rank, SegmentContent.MIXTE, rows);
+    }
+
+    static StoredSegment segment(String sha, int part, String order, long rank, SegmentContent content,
+                                 Consumer<SegmentCodec.Encoder> rows) {
         SegmentCodec.Encoder encoder = new SegmentCodec.Encoder();
         rows.accept(encoder);
-        return new StoredSegment("010000016", sha, part, order, rank, encoder.toByteArray());
+        return new StoredSegment("010000016", sha, part, order, rank, content, encoder.latestDate(),
+                encoder.toByteArray());
     }
 
     static AgendaEvent event(String id, int day, EventStatus status) {
@@ -65,6 +71,58 @@ class SegmentMergeTest {
             assertThat(SegmentMerge.of(segments).activity(OCTOBER).events()).containsExactlyInAnyOrderElementsOf(
                     expected);
         }
+    }
+
+    static final MeasureWindow NOVEMBER = new MeasureWindow(YearMonth.of(2026, 11), 1);
+
+    @Test
+    void theOldestDatedSegmentsEndingBeforeTheWindowAreNotReadAndTheFiguresDoNotChange() {
+        List<StoredSegment> segments = List.of(
+                segment("sep", 0, "2026-10-03|p", 1, SegmentContent.PHOTOS, s -> s.record("D1", "U1",
+                        LocalDate.of(2026, 1, 1), LocalDate.of(2026, 9, 15))),
+                segment("sep", 1, "2026-10-03|p", 1, SegmentContent.EVENEMENTS, s -> {
+                    s.event("E1", "D1", LocalDate.of(2026, 9, 5), EventStatus.REALISE);
+                    s.update("D1", YearMonth.of(2026, 9));
+                }),
+                segment("oct", 0, "2026-11-03|p", 2, SegmentContent.EVENEMENTS, s -> s.event("E2", "D1",
+                        LocalDate.of(2026, 10, 5), EventStatus.REALISE)),
+                segment("nov", 0, "2026-12-03|p", 3, SegmentContent.EVENEMENTS, s -> s.event("E3", "D1",
+                        LocalDate.of(2026, 11, 5), EventStatus.REALISE)));
+
+        SegmentMerge forNovember = SegmentMerge.forWindow(segments, NOVEMBER);
+        // September's and October's dated rows end before November: only the record and November's event read.
+        assertThat(forNovember.rowsRead()).isEqualTo(2);
+        assertThat(forNovember.activity(NOVEMBER)).isEqualTo(SegmentMerge.of(segments).activity(NOVEMBER));
+        assertThat(forNovember.activity(NOVEMBER).events()).containsExactly(new AgendaEvent("E3", "D1",
+                LocalDate.of(2026, 11, 5), EventStatus.REALISE));
+        // For October, September's segment still goes; October's and November's are read.
+        assertThat(SegmentMerge.forWindow(segments, OCTOBER).rowsRead()).isEqualTo(3);
+    }
+
+    @Test
+    void aDatedSegmentThatMustBeReadEndsTheSeriesPassedOver() {
+        // October's export plans E1 in November; November's moves it to October 30: for November, the later
+        // segment ends before the window but must be read, or October's version would count.
+        List<StoredSegment> segments = List.of(
+                segment("oct", 0, "2026-11-03|p", 1, SegmentContent.EVENEMENTS, s -> s.event("E1", "D1",
+                        LocalDate.of(2026, 11, 20), EventStatus.PREVU)),
+                segment("nov", 0, "2026-12-03|p", 2, SegmentContent.EVENEMENTS, s -> s.event("E1", "D1",
+                        LocalDate.of(2026, 10, 30), EventStatus.REALISE)));
+
+        SegmentMerge forNovember = SegmentMerge.forWindow(segments, NOVEMBER);
+
+        assertThat(forNovember.rowsRead()).isEqualTo(2);
+        assertThat(forNovember.activity(NOVEMBER).events()).isEmpty();
+    }
+
+    @Test
+    void segmentsWrittenBeforeTheSplitAreAlwaysRead() {
+        List<StoredSegment> segments = List.of(segment("old", 0, "2026-10-03|p", 1, SegmentContent.MIXTE,
+                s -> s.event("E1", "D1", LocalDate.of(2026, 9, 5), EventStatus.REALISE)),
+                segment("nov", 0, "2026-12-03|p", 2, SegmentContent.EVENEMENTS, s -> s.event("E2", "D1",
+                        LocalDate.of(2026, 11, 5), EventStatus.REALISE)));
+
+        assertThat(SegmentMerge.forWindow(segments, NOVEMBER).rowsRead()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,28 @@
+package fr.esms.indicateurs.store;
+
+/**
+ * What a segment holds. Snapshot rows (stays, records, projets personnalisés) and dated rows (update months,
+ * agenda events, MSS messages, DMP documents, counted events) go to separate segments, so that the calculation
+ * can pass over the oldest dated segments that end before its window ({@link SegmentMerge#forWindow}).
+ */
+enum SegmentContent {
+    PHOTOS("P"),
+    EVENEMENTS("E"),
+    /** Both kinds: segments written before the split (schema V8). */
+    MIXTE("M");
+
+    final String code;
+
+    SegmentContent(String code) {
+        this.code = code;
+    }
+
+    static SegmentContent of(String code) {
+        for (SegmentContent content : values()) {
+            if (content.code.equals(code)) {
+                return content;
+            }
+        }
+        throw new StoreException("contenu de segment inconnu : « " + code + " »", null);
+    }
+}
