@@ -13,7 +13,12 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -194,15 +199,30 @@ public class PivotStore {
         mergeLock.lock();
     }
 
-    /** Rejections of these packages, under the name each was processed with, in package then line order. */
+    /**
+     * Rejections of these packages, under the name each was processed with, in the order of the packages given,
+     * then by file and line. Read 500 packages per query (a national run has 7 200: one query each took 2 s).
+     */
     public List<Rejection> rejections(List<String> sha256s) {
+        Map<String, List<Rejection>> byPackage = new HashMap<>();
+        for (int from = 0; from < sha256s.size(); from += 500) {
+            List<String> batch = sha256s.subList(from, Math.min(sha256s.size(), from + 500));
+            jdbc.query("SELECT r.sha256, p.nom, r.fichier, r.ligne, r.colonne, r.valeur, r.motif "
+                    + "FROM paquet_rejet r JOIN paquet p ON p.sha256 = r.sha256 WHERE r.sha256 IN ("
+                    + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")", rs -> {
+                byPackage.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Rejection(
+                        rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7)));
+            }, batch.toArray());
+        }
+        Comparator<Rejection> fileThenLine = Comparator.comparing(Rejection::file).thenComparingLong(Rejection::line);
         List<Rejection> all = new ArrayList<>();
-        for (String sha : sha256s) {
-            all.addAll(jdbc.query("SELECT p.nom, r.fichier, r.ligne, r.colonne, r.valeur, r.motif "
-                            + "FROM paquet_rejet r JOIN paquet p ON p.sha256 = r.sha256 WHERE r.sha256 = ? "
-                            + "ORDER BY r.fichier, r.ligne",
-                    (rs, i) -> new Rejection(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6)), sha));
+        for (String sha : new LinkedHashSet<>(sha256s)) {
+            List<Rejection> rejections = byPackage.get(sha);
+            if (rejections != null) {
+                rejections.sort(fileThenLine);
+                all.addAll(rejections);
+            }
         }
         return all;
     }
