@@ -1,6 +1,7 @@
 package fr.esms.indicateurs.cli;
 
 import fr.esms.indicateurs.output.KeptRowsCsvWriter;
+import fr.esms.indicateurs.rules.Finess;
 import fr.esms.indicateurs.store.KeptRows;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,9 +39,10 @@ public class DonneesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!finess.matches("[0-9]{2}[0-9AB][0-9]{6}")) {
-            throw new ParameterException(spec.commandLine(), "--finess " + finess
-                    + " : un FINESS a 9 caractères (chiffres, A ou B en troisième position pour la Corse)");
+        Finess.Verdict verdict = Finess.check(finess);
+        if (!Finess.isAcceptable(verdict)) {
+            throw new ParameterException(spec.commandLine(), "--finess " + finess + " : "
+                    + Finess.explain(verdict));
         }
         try (ConfigurableApplicationContext context = Database.start(database)) {
             List<KeptRows.Table> tables = KeptRows.of(context.getBean(JdbcTemplate.class), finess);

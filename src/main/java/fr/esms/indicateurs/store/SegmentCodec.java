@@ -66,20 +66,8 @@ final class SegmentCodec {
             return size;
         }
 
-        /** True when no row was written since the encoder was made or emptied. */
-        boolean isEmpty() {
-            return size == 1;
-        }
-
         void truncate(int newSize) {
             size = newSize;
-        }
-
-        /** Appends the rows written into {@code other}, in order. */
-        void appendRowsOf(Encoder other) {
-            ensure(other.size - 1);
-            System.arraycopy(other.bytes, 1, bytes, size, other.size - 1);
-            size += other.size - 1;
         }
 
         byte[] toByteArray() {

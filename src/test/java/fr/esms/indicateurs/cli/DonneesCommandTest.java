@@ -50,11 +50,27 @@ class DonneesCommandTest {
     }
 
     @Test
-    void aMalformedFinessIsAParameterError() {
-        Run run = run("donnees", "--finess", "69078412", "--sortie", work.toString(), "--base",
+    void aMalformedFinessOrAWrongKeyIsAParameterError() {
+        Run shortOne = run("donnees", "--finess", "69078412", "--sortie", work.toString(), "--base",
+                "jdbc:h2:mem:donnees-finess");
+        Run wrongKey = run("donnees", "--finess", "690784128", "--sortie", work.toString(), "--base",
                 "jdbc:h2:mem:donnees-finess");
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--finess 69078412 : un FINESS a 9 caractères");
+        assertThat(shortOne.exitCode()).isEqualTo(2);
+        assertThat(shortOne.err()).contains("--finess 69078412 : numéro FINESS mal formé");
+        assertThat(wrongKey.exitCode()).isEqualTo(2);
+        assertThat(wrongKey.err()).contains("--finess 690784128 : numéro FINESS avec une clé de contrôle (Luhn) "
+                + "fausse");
+    }
+
+    @Test
+    void aCorsicanFinessIsAcceptedAndAnEssmsWithoutDataGivesEmptyFiles() throws Exception {
+        Run run = run("donnees", "--finess", "2A0000012", "--sortie", work.resolve("donnees").toString(),
+                "--base", "jdbc:h2:mem:donnees-corse;DB_CLOSE_DELAY=-1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Aucune ligne gardée en base pour l'ESSMS 2A0000012");
+        assertThat(Files.readAllLines(work.resolve("donnees/2A0000012/mss.csv")))
+                .containsExactly("message_id;date_envoi;paquet;date_extraction");
     }
 }

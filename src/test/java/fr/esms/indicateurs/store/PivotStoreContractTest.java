@@ -335,6 +335,13 @@ abstract class PivotStoreContractTest {
         assertThat(stored(EssmsActivity.MssMessage.class)).hasSize(1);
         assertThat(store.rejections(List.of("sha-seuil"))).extracting(Rejection::reason)
                 .anySatisfy(r -> assertThat(r).startsWith("2 ligne(s) rejetée(s) sur 3 (plus de 50 %)"));
+        // By file then line; a content met twice in one run (a copy under another name) is listed once.
+        assertThat(store.rejections(List.of("sha-seuil", "sha-seuil")))
+                .extracting(Rejection::file, Rejection::line, Rejection::column).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("mss.csv", 3L, "message_id"),
+                        org.assertj.core.groups.Tuple.tuple("usagers.csv", 0L, ""),
+                        org.assertj.core.groups.Tuple.tuple("usagers.csv", 3L, "date_entree"),
+                        org.assertj.core.groups.Tuple.tuple("usagers.csv", 4L, "date_entree"));
     }
 
     @Test
