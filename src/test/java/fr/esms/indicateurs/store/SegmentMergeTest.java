@@ -116,6 +116,20 @@ class SegmentMergeTest {
     }
 
     @Test
+    void aDatedSegmentEndingTheDayBeforeTheWindowIsPassedOverOneEndingOnItsFirstDayIsRead() {
+        StoredSegment dayBefore = segment("a", 0, "2026-11-01|a", 1, SegmentContent.EVENEMENTS,
+                s -> s.message("M1", LocalDate.of(2026, 10, 31)));
+        StoredSegment firstDay = segment("b", 0, "2026-11-02|b", 2, SegmentContent.EVENEMENTS,
+                s -> s.message("M2", LocalDate.of(2026, 11, 1)));
+
+        SegmentMerge forNovember = SegmentMerge.forWindow(List.of(firstDay, dayBefore), NOVEMBER);
+
+        assertThat(forNovember.rowsRead()).isEqualTo(1);
+        assertThat(forNovember.activity(NOVEMBER).messages()).containsExactly(
+                new EssmsActivity.MssMessage("M2", LocalDate.of(2026, 11, 1)));
+    }
+
+    @Test
     void segmentsWrittenBeforeTheSplitAreAlwaysRead() {
         List<StoredSegment> segments = List.of(segment("old", 0, "2026-10-03|p", 1, SegmentContent.MIXTE,
                 s -> s.event("E1", "D1", LocalDate.of(2026, 9, 5), EventStatus.REALISE)),
