@@ -22,26 +22,23 @@ import java.util.function.Consumer;
  * ESSMS, in file order. Each row is a tag then its fields: texts as a length and UTF-8 bytes, dates as day
  * numbers, statuses as their rank, all in variable-length integers (17 bytes a row on average over a generated
  * national month, against well over 100 as a database row with its index). Only what the rules read, or may one
- * day read, is kept: exactly the columns of the former row tables.
+ * day read, is kept: exactly the columns of the former row tables. This class holds the layout and its
+ * {@link Encoder}; {@link SegmentDecoder} reads it back.
  */
 final class SegmentCodec {
 
     /** First byte of every segment: the layout below. A new layout gets a new number; old ones stay readable. */
-    private static final byte FORMAT_1 = 1;
+    static final byte FORMAT_1 = 1;
 
-    private static final byte STAY = 1;
-    private static final byte RECORD = 2;
-    private static final byte UPDATE = 3;
-    private static final byte PROJECT = 4;
-    private static final byte EVENT = 5;
-    private static final byte MESSAGE = 6;
-    private static final byte DOCUMENT = 7;
-    private static final byte PRESCRIPTION = 8;
-    private static final byte PARCOURS = 9;
-
-    private static final ProjectStatus[] PROJECT_STATUSES = ProjectStatus.values();
-    private static final EventStatus[] EVENT_STATUSES = EventStatus.values();
-    private static final DmpStatus[] DMP_STATUSES = DmpStatus.values();
+    static final byte STAY = 1;
+    static final byte RECORD = 2;
+    static final byte UPDATE = 3;
+    static final byte PROJECT = 4;
+    static final byte EVENT = 5;
+    static final byte MESSAGE = 6;
+    static final byte DOCUMENT = 7;
+    static final byte PRESCRIPTION = 8;
+    static final byte PARCOURS = 9;
 
     private SegmentCodec() {
     }
@@ -252,82 +249,6 @@ final class SegmentCodec {
      * {@link CountedEvent}.
      */
     static void decode(byte[] segment, Consumer<Object> rows) {
-        new Decoder(segment).forEach(rows);
-    }
-
-    private static final class Decoder {
-        private final byte[] bytes;
-        private int position;
-
-        Decoder(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        void forEach(Consumer<Object> rows) {
-            if (bytes.length == 0 || bytes[0] != FORMAT_1) {
-                throw new StoreException("segment de données illisible (format " + (bytes.length == 0 ? "vide"
-                        : String.valueOf(bytes[0])) + " inconnu de cette version)", null);
-            }
-            position = 1;
-            while (position < bytes.length) {
-                byte tag = bytes[position++];
-                rows.accept(switch (tag) {
-                    case STAY -> new Stay(text(), date(), date(), codes(text()));
-                    case RECORD -> new StoredRecord(text(), text(), date(), date());
-                    case UPDATE -> new RecordUpdate(text(), month());
-                    case PROJECT -> new PersonalisedProject(text(), text(), PROJECT_STATUSES[(int) unsigned()],
-                            date(), date());
-                    case EVENT -> new AgendaEvent(text(), text(), date(), EVENT_STATUSES[(int) unsigned()]);
-                    case MESSAGE -> new MssMessage(text(), date());
-                    case DOCUMENT -> new DmpDocument(text(), text(), date(), DMP_STATUSES[(int) unsigned()]);
-                    case PRESCRIPTION -> new CountedEvent(CountedEvent.Kind.EPRESCRIPTION, text(), date());
-                    case PARCOURS -> new CountedEvent(CountedEvent.Kind.EPARCOURS, text(), date());
-                    default -> throw new StoreException("segment de données illisible (ligne de type " + tag
-                            + " à l'octet " + (position - 1) + ")", null);
-                });
-            }
-        }
-
-        private String text() {
-            int length = (int) unsigned();
-            if (length == 0) {
-                return null;
-            }
-            length--;
-            String s = new String(bytes, position, length, StandardCharsets.UTF_8);
-            position += length;
-            return s;
-        }
-
-        private LocalDate date() {
-            long v = unsigned();
-            if (v == 0) {
-                return null;
-            }
-            v--;
-            return LocalDate.ofEpochDay((v >>> 1) ^ -(v & 1));
-        }
-
-        private YearMonth month() {
-            long months = unsigned();
-            return YearMonth.of((int) (months / 12), (int) (months % 12) + 1);
-        }
-
-        private long unsigned() {
-            long v = 0;
-            int shift = 0;
-            byte b;
-            do {
-                b = bytes[position++];
-                v |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while (b < 0);
-            return v;
-        }
-
-        private static List<String> codes(String motifs) {
-            return motifs == null ? List.of()
-                    : Arrays.stream(motifs.split("\\|")).filter(s -> !s.isBlank()).toList();
-        }
+        new SegmentDecoder(segment).forEach(rows);
     }
 }
