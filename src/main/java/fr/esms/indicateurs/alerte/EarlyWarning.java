@@ -27,6 +27,7 @@ import java.util.Optional;
  *       computable rate among the last {@value Trend#MAX_MONTHS} calendar months;</li>
  *   <li>{@link Outlook#EN_BONNE_VOIE}: otherwise (the trend's rate at the deadline month reaches the target).</li>
  * </ul>
+ * The rate shown at the deadline is capped at 100 % but for MSS, whose numerator counts messages, not persons.
  */
 public final class EarlyWarning {
 
@@ -82,6 +83,10 @@ public final class EarlyWarning {
         Trend trend = Trend.fit(points).orElse(null);
         Long monthsLeft = deadline == null ? null : ChronoUnit.MONTHS.between(month, deadline);
         Double projected = trend == null || deadline == null ? null : trend.at(deadline);
+        if (projected != null && indicator != Indicator.MSS) {
+            // persons counted among persons: only the MSS rate (messages per person) may pass 100 %
+            projected = Math.min(100.0, projected);
+        }
         YearMonth reach = trend == null ? null : trend.firstMonthReaching(target, month).orElse(null);
 
         Map<Indicator, IndicatorResult> current = history.get(month);

@@ -57,8 +57,10 @@ class EarlyWarningTest {
     void rising_trend_reaching_the_target_before_the_deadline_is_on_track() {
         IndicatorOutlook o = activeRecords(history("2027-01", 70, 74, 75, 81), END_2027);
         assertThat(o.outlook()).isEqualTo(Outlook.EN_BONNE_VOIE);
-        // 69.9 + 3.4 × 11 = 107.3 in December; 90 first reached in July (x = 6: 90.3)
-        assertThat(o.projectedAtDeadline()).isCloseTo(107.3, within(1e-9));
+        // 69.9 + 3.4 × 11 = 107.3 in December, shown as 100 % (persons among persons); 90 first reached in July
+        // (x = 6: 90.3)
+        assertThat(o.projectedAtDeadline()).isEqualTo(100.0);
+        assertThat(o.trend().at(YearMonth.parse("2027-12"))).isCloseTo(107.3, within(1e-9));
         assertThat(o.reachMonth()).isEqualTo(YearMonth.parse("2027-07"));
         assertThat(o.monthsLeft()).isEqualTo(8);
         // (90 - 81) / 8 = 1.125
