@@ -9,12 +9,17 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 
 @Command(name = "generer", mixinStandardHelpOptions = true,
         description = "Génère un jeu de données synthétique et reproductible au format pivot (référentiel + dépôt), "
                 + "pour les essais de volume.")
 public class GenererCommand implements Callable<Integer> {
+
+    /** Two characters, as the FINESS numbers of the generator start with: DROM numbers are not generated. */
+    private static final Pattern DEPARTEMENT = Pattern.compile("0[1-9]|1[0-9]|2[1-9]|[3-8][0-9]|9[0-5]|2A|2B");
 
     @Spec
     CommandSpec spec;
@@ -36,6 +41,11 @@ public class GenererCommand implements Callable<Integer> {
             description = "Un paquet sur N est un .zip ; 0 : aucun (défaut : ${DEFAULT-VALUE}).")
     int zipEvery;
 
+    @Option(names = "--departements", split = ",", paramLabel = "CODES",
+            description = "Départements où répartir les ESSMS, séparés par des virgules (ex. 35,22,29,56 pour une "
+                    + "seule région) ; par défaut les 95 départements métropolitains.")
+    List<String> departements = List.of();
+
     @Option(names = "--sortie", required = true, paramLabel = "DOSSIER",
             description = "Dossier où écrire referentiel/ et depot/.")
     Path output;
@@ -51,9 +61,15 @@ public class GenererCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new ParameterException(spec.commandLine(), "--mois " + month + " : mois attendu au format AAAA-MM");
         }
+        for (String departement : departements) {
+            if (!DEPARTEMENT.matcher(departement).matches()) {
+                throw new ParameterException(spec.commandLine(), "--departements " + departement
+                        + " : code de département attendu sur deux chiffres (01 à 95, 2A, 2B)");
+            }
+        }
         long start = System.nanoTime();
         DatasetGenerator.Summary summary = new DatasetGenerator(
-                new DatasetGenerator.Settings(essms, last, months, seed, zipEvery, 0.001)).write(output);
+                new DatasetGenerator.Settings(essms, last, months, seed, zipEvery, 0.001, departements)).write(output);
         spec.commandLine().getOut().printf("Généré dans %s : %d ESSMS, %d paquets, %d lignes en %.1f s%n", output,
                 summary.essms(), summary.packages(), summary.rows(), (System.nanoTime() - start) / 1e9);
         return 0;

@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
         description = "Indicateurs d'usage du DUI du programme ESMS numérique (cibles d'usage, solde).",
         subcommands = {ExecuterCommand.class, SoldeCommand.class, LancerCommand.class, PlanifierCommand.class,
                 HistoriqueCommand.class, PurgerCommand.class, DonneesCommand.class, GenererCommand.class,
+                ConsoliderCommand.class,
                 ProfilsCommand.class})
 public class RootCommand implements Runnable {
 

@@ -48,7 +48,20 @@ public final class DatasetGenerator {
     private static final String[] EDITORS = {"Logivie DUI", "Cortex Social", "Atalante Soins", "Médiane"};
     private static final int ESSMS_PER_ORGANISATION = 5;
 
-    public record Settings(int essms, YearMonth lastMonth, int months, long seed, int zipEvery, double invalidRate) {
+    /**
+     * @param departements the départements the organismes gestionnaires are spread over, in turn; empty for the
+     *                     95 of metropolitan France (01 to 95, 21 for 20), as before the option
+     */
+    public record Settings(int essms, YearMonth lastMonth, int months, long seed, int zipEvery, double invalidRate,
+                           List<String> departements) {
+
+        public Settings {
+            departements = departements == null ? List.of() : List.copyOf(departements);
+        }
+
+        public Settings(int essms, YearMonth lastMonth, int months, long seed, int zipEvery, double invalidRate) {
+            this(essms, lastMonth, months, seed, zipEvery, invalidRate, List.of());
+        }
     }
 
     public record Summary(int essms, int packages, long rows) {
@@ -85,8 +98,10 @@ public final class DatasetGenerator {
         SplittableRandom random = new SplittableRandom(settings.seed());
         for (int i = 0; i < settings.essms(); i++) {
             int organisation = i / ESSMS_PER_ORGANISATION;
+            List<String> chosen = settings.departements();
             int dept = 1 + (organisation % 95);
-            String departement = String.format("%02d", dept == 20 ? 21 : dept);
+            String departement = chosen.isEmpty() ? String.format("%02d", dept == 20 ? 21 : dept)
+                    : chosen.get(organisation % chosen.size());
             Kind kind = pickKind(random.nextInt(1000));
             list.add(new Essms(i, finess(departement, 1_000_000 + 2 * i), finess(departement, 1 + 2 * organisation),
                     kind, departement, EDITORS[organisation % EDITORS.length]));

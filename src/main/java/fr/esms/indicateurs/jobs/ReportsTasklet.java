@@ -1,5 +1,7 @@
 package fr.esms.indicateurs.jobs;
 
+import fr.esms.indicateurs.alerte.EarlyWarning;
+import fr.esms.indicateurs.alerte.EssmsOutlook;
 import fr.esms.indicateurs.referential.Essms;
 import fr.esms.indicateurs.referential.Project;
 import fr.esms.indicateurs.referential.Referential;
@@ -97,6 +99,7 @@ public class ReportsTasklet implements Tasklet {
         Map<String, String> categories = referential.essms().stream()
                 .collect(Collectors.toMap(Essms::finess, Essms::categorie));
         List<RegionalRow> regional = new ArrayList<>();
+        List<EssmsOutlook> outlooks = new ArrayList<>();
         EssmsWorkbookWriter writer = new EssmsWorkbookWriter();
         String rejections = output.resolve("rejets").resolve(window.month() + ".csv").toString();
         long start = System.nanoTime();
@@ -113,6 +116,9 @@ public class ReportsTasklet implements Tasklet {
                 Map<String, Boolean> withData = queries.withData(finess, window);
                 Map<String, java.util.Optional<String>> aggregatePackages = queries.aggregatePackages(finess, window);
                 Map<String, List<StoredResult>> history = queries.history(finess, window.months());
+                // the early warning reads the one-month windows, whatever the window of the run
+                Map<String, List<StoredResult>> monthly = window.months() == 1 ? history
+                        : queries.history(finess, 1);
                 Map<String, List<FedBy>> packages = queries.packages(finess, window);
                 List<Future<Path>> pending = new ArrayList<>();
                 for (Essms essms : batch) {
@@ -126,9 +132,14 @@ public class ReportsTasklet implements Tasklet {
                     FigureSource source = !hasData ? FigureSource.none()
                             : aggregatePackages.getOrDefault(essms.finess(), java.util.Optional.empty())
                             .map(FigureSource::aggregates).orElse(FigureSource.records());
+                    Project project = projects.get(essms.projetId());
+                    EssmsOutlook outlook = EarlyWarning.assess(essms.finess(), essms.projetId(), window.month(),
+                            project == null ? null : project.dateFinDeploiement(),
+                            byMonth(monthly.getOrDefault(essms.finess(), List.of())));
+                    outlooks.add(outlook);
                     EssmsReport report = new EssmsReport(identity, measure,
                             historyPoints(history.getOrDefault(essms.finess(), List.of())),
-                            quality(fed, measure, rejections, source));
+                            quality(fed, measure, rejections, source), outlook);
                     if (rewrite.test(essms.finess())) {
                         pending.add(pool.submit(() -> writer.write(report, output)));
                     }
@@ -149,7 +160,7 @@ public class ReportsTasklet implements Tasklet {
                 p.intitule(), p.finessEjPorteur(), p.typeFinancement().name(), p.dateConvention(),
                 p.dateFinDeploiement())).toList();
         Path regionalFile = new RegionalWorkbookWriter().write(new RegionalReport(window.month(), window.months(),
-                regional, projectInfos, RegionalReport.deadline(window.month(), lateDay)), output);
+                regional, projectInfos, RegionalReport.deadline(window.month(), lateDay), outlooks), output);
         log.info("Rapports écrits : {} classeurs ESSMS dans {} ; synthèse régionale {}", written,
                 output.resolve("rapports"), regionalFile);
         return written;
@@ -186,6 +197,18 @@ public class ReportsTasklet implements Tasklet {
         }
         int months = windowMonths;
         return byMonth.entrySet().stream().map(e -> new HistoryPoint(e.getKey(), months, e.getValue())).toList();
+    }
+
+    /** Stored results by month, then indicator. */
+    static java.util.NavigableMap<YearMonth, Map<fr.esms.indicateurs.rules.Indicator, IndicatorResult>> byMonth(
+            List<StoredResult> history) {
+        java.util.NavigableMap<YearMonth, Map<fr.esms.indicateurs.rules.Indicator, IndicatorResult>> byMonth =
+                new TreeMap<>();
+        for (StoredResult r : history) {
+            byMonth.computeIfAbsent(r.month(), m -> new EnumMap<>(fr.esms.indicateurs.rules.Indicator.class))
+                    .put(r.result().indicator(), r.result());
+        }
+        return byMonth;
     }
 
     private static DataQuality quality(List<FedBy> fed, EssmsMeasure measure, String rejections,

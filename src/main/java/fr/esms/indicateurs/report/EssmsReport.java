@@ -1,5 +1,6 @@
 package fr.esms.indicateurs.report;
 
+import fr.esms.indicateurs.alerte.EssmsOutlook;
 import fr.esms.indicateurs.rules.EssmsMeasure;
 
 import java.util.Comparator;
@@ -9,10 +10,15 @@ import java.util.Objects;
 /**
  * Everything one ESSMS workbook shows: who the ESSMS is, the measure of the month, the past measures and the
  * quality of the data read. The history is sorted by month (then window); the current measure is added to it
- * when no point has its month and window.
+ * when no point has its month and window. {@code outlook}, the early warning (an estimate), may be null.
  */
 public record EssmsReport(EssmsIdentity identity, EssmsMeasure measure, List<HistoryPoint> history,
-                          DataQuality quality) {
+                          DataQuality quality, EssmsOutlook outlook) {
+
+    public EssmsReport(EssmsIdentity identity, EssmsMeasure measure, List<HistoryPoint> history,
+                       DataQuality quality) {
+        this(identity, measure, history, quality, null);
+    }
 
     public EssmsReport {
         Objects.requireNonNull(identity, "identité de l'ESSMS absente");

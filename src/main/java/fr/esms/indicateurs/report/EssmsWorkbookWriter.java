@@ -156,6 +156,7 @@ public final class EssmsWorkbookWriter {
                 + " exacts : un taux affiché 90,0 % peut rester sous une cible de 90 %. Manque : ce qu'il faut"
                 + " ajouter au numérateur pour atteindre la cible.", st.note);
         b.skip(1);
+        EssmsOutlookSection.synthesis(b, st, report.outlook());
         b.legend(0);
         b.skip(1);
         b.overflowText(b.row(), 0, "Définitions", st.heading);
@@ -233,10 +234,12 @@ public final class EssmsWorkbookWriter {
             }
         }
         int lastDataRow = b.nextRow() - 1;
+        // the estimate sits under the measured months, outside the chart's ranges
+        EssmsOutlookSection.projectionRow(b, st, report.outlook(), RATED, COUNTERS.size(), targets);
         sheet.freeze(1, headerRow + 1);
         if (!points.isEmpty()) {
             sheet.chart(lineChart(points, headers, headerRow, firstDataRow, lastDataRow, firstTargetCol, targets,
-                    lastDataRow + 2, Math.max(10, lastCol + 1)));
+                    b.nextRow() + 1, Math.max(10, lastCol + 1)));
         }
         b.finish(headerRow);
     }

@@ -1,5 +1,7 @@
 package fr.esms.indicateurs.report;
 
+import fr.esms.indicateurs.alerte.EssmsOutlook;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -11,9 +13,15 @@ import java.util.Objects;
  * @param projects  the projects of the referential; a project only named by rows is shown too
  * @param lateAfter exports that arrived after this day are listed as late; null to skip the check. See
  *                  {@link #deadline(YearMonth, int)} for "the N-th day of the following month"
+ * @param outlooks  the early warning of the ESSMS (sheet "Projets à risque"); empty when not estimated
  */
 public record RegionalReport(YearMonth month, int windowMonths, List<RegionalRow> rows,
-                             List<ProjectInfo> projects, LocalDate lateAfter) {
+                             List<ProjectInfo> projects, LocalDate lateAfter, List<EssmsOutlook> outlooks) {
+
+    public RegionalReport(YearMonth month, int windowMonths, List<RegionalRow> rows, List<ProjectInfo> projects,
+                          LocalDate lateAfter) {
+        this(month, windowMonths, rows, projects, lateAfter, List.of());
+    }
 
     public RegionalReport {
         Objects.requireNonNull(month, "mois de mesure absent");
@@ -22,6 +30,7 @@ public record RegionalReport(YearMonth month, int windowMonths, List<RegionalRow
         }
         rows = rows == null ? List.of() : List.copyOf(rows);
         projects = projects == null ? List.of() : List.copyOf(projects);
+        outlooks = outlooks == null ? List.of() : List.copyOf(outlooks);
     }
 
     /** The last day an export of {@code month} is on time: day {@code day} of the following month (capped). */

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * The regional workbook of a measure month: {@code ars/synthese_<AAAA-MM>.xlsx} under the output folder, with
- * the sheets Synthèse, ESSMS, Projets, Départements, Secteurs, Éditeurs and Complétude.
+ * the sheets Synthèse, ESSMS, Projets, Projets à risque (an estimate, {@link AtRiskProjectsSheet}), Départements,
+ * Secteurs, Éditeurs and Complétude.
  *
  * <p>Written with the streaming API (SXSSF): only a window of {@value #ROW_WINDOW} rows per sheet is in memory,
  * the rest goes to compressed temporary files removed when the workbook is closed. The groups are counted in one
@@ -40,6 +41,7 @@ public final class RegionalWorkbookWriter {
     public static final String SYNTHESE = "Synthèse";
     public static final String ESSMS = "ESSMS";
     public static final String PROJETS = "Projets";
+    public static final String PROJETS_A_RISQUE = AtRiskProjectsSheet.NAME;
     public static final String DEPARTEMENTS = "Départements";
     public static final String SECTEURS = "Secteurs";
     public static final String EDITEURS = "Éditeurs";
@@ -82,6 +84,7 @@ public final class RegionalWorkbookWriter {
             summary(workbook, styles, report, groups);
             essms(workbook, styles, report, rows);
             projects(workbook, styles, groups.projects.values());
+            AtRiskProjectsSheet.write(workbook, styles, report, rows);
             groupSheet(workbook, styles, DEPARTEMENTS, "Département", groups.departements.values(), groups.region);
             groupSheet(workbook, styles, SECTEURS, "Secteur", groups.sectors.values(), groups.region);
             groupSheet(workbook, styles, EDITEURS, "Éditeur", groups.editors.values(), groups.region);

@@ -82,7 +82,7 @@ class RegionalWorkbookWriterTest {
         try (XSSFWorkbook wb = open(file)) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertThat(names).containsExactly("Synthèse", "ESSMS", "Projets", "Départements", "Secteurs",
+            assertThat(names).containsExactly("Synthèse", "ESSMS", "Projets", "Projets à risque", "Départements", "Secteurs",
                     "Éditeurs", "Complétude");
             assertThat(Workbooks.formulaCells(wb)).isEmpty();
             for (String name : names) {
