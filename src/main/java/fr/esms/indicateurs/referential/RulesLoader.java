@@ -58,7 +58,7 @@ public final class RulesLoader {
             }
             filesByVersion.put(code, files);
         }
-        return library(filesByVersion, "règles intégrées");
+        return library(filesByVersion, "jar:regles");
     }
 
     public RulesLibrary load(Path folder) {
@@ -97,14 +97,16 @@ public final class RulesLoader {
         return library(filesByVersion, folder.toString());
     }
 
+    /** @param source the rules folder as messages name it */
     private static RulesLibrary library(Map<String, Map<String, byte[]>> filesByVersion, String source) {
         List<RulesVersion> versions = new ArrayList<>();
         Map<java.time.LocalDate, String> codeByDate = new HashMap<>();
         filesByVersion.forEach((code, files) -> {
-            RulesVersion version = RulesVersionParser.parse(code, files);
+            String shownFolder = source + "/" + code;
+            RulesVersion version = RulesVersionParser.parse(code, shownFolder, files);
             String other = codeByDate.putIfAbsent(version.inForceFrom(), code);
             if (other != null) {
-                throw RulesException.at(code + "/" + RulesVersionParser.PARAMETERS,
+                throw RulesException.at(shownFolder + "/" + RulesVersionParser.PARAMETERS,
                         RulesVersionParser.lineOf(files, "en_vigueur_du"), "valeur", "en vigueur du "
                                 + version.inForceFrom() + ", comme la version " + other + " : deux versions ne peuvent "
                                 + "entrer en vigueur le même jour (on ne saurait laquelle mesure un projet)");

@@ -37,9 +37,13 @@ final class RulesVersionParser {
     private RulesVersionParser() {
     }
 
-    /** @param files every file of {@link #FILES}, by name */
-    static RulesVersion parse(String folderName, Map<String, byte[]> files) {
-        Map<String, Row> parameters = parameters(folderName + "/" + PARAMETERS, files.get(PARAMETERS));
+    /**
+     * @param folderName the version's folder name, its code
+     * @param shownFolder the folder as messages name it (a path, or {@code jar:regles/2025})
+     * @param files       every file of {@link #FILES}, by name
+     */
+    static RulesVersion parse(String folderName, String shownFolder, Map<String, byte[]> files) {
+        Map<String, Row> parameters = parameters(shownFolder + "/" + PARAMETERS, files.get(PARAMETERS));
         Row codeRow = parameters.get("code");
         String code = codeRow.required("valeur");
         if (!code.equals(folderName)) {
@@ -63,10 +67,10 @@ final class RulesVersionParser {
                     exemptRow.error("valeur", "secteur « " + value + " » inconnu (" + CatalogueParser.sectorsList()
                             + ")")));
         }
-        Map<Indicator, Integer> targets = targets(folderName + "/" + TARGETS, files.get(TARGETS));
-        AdjustmentCatalogue catalogue = CatalogueParser.parse(folderName + "/" + CatalogueParser.FILE,
+        Map<Indicator, Integer> targets = targets(shownFolder + "/" + TARGETS, files.get(TARGETS));
+        AdjustmentCatalogue catalogue = CatalogueParser.parse(shownFolder + "/" + CatalogueParser.FILE,
                 files.get(CatalogueParser.FILE));
-        AmountScale amounts = AmountsParser.parse(folderName + "/" + AmountsParser.FILE,
+        AmountScale amounts = AmountsParser.parse(shownFolder + "/" + AmountsParser.FILE,
                 files.get(AmountsParser.FILE));
         return new RulesVersion(code, from, parameters.get("reference").required("valeur"), targets,
                 window(parameters, "fenetre_mensuelle"), window(parameters, "fenetre_premiere_mesure"), dui,
