@@ -289,7 +289,7 @@ class SoldeRulesTest {
      * {@code persons} accompanied; the first {@code active} have a record updated in October with an active PP and
      * a September event; {@code messages} messages; the first {@code documents} persons a DMP document.
      */
-    private static EssmsActivity activity(int persons, int active, int messages, int documents) {
+    static EssmsActivity activity(int persons, int active, int messages, int documents) {
         List<Stay> stays = new ArrayList<>();
         List<DuiRecord> records = new ArrayList<>();
         List<RecordUpdate> updates = new ArrayList<>();
