@@ -14,9 +14,15 @@ final class Database {
     }
 
     static ConfigurableApplicationContext start(String url) {
-        // Given as a command-line property: it must win over application.properties.
+        return start(url, null);
+    }
+
+    /** @param rulesFolder the ARS's rules folder, or null for the built-in rules versions */
+    static ConfigurableApplicationContext start(String url, String rulesFolder) {
+        // Given as command-line properties: they must win over application.properties.
         return new SpringApplicationBuilder(EsmsIndicateursApplication.class)
                 .logStartupInfo(false)
-                .run("--spring.datasource.url=" + (url == null || url.isBlank() ? DEFAULT_URL : url));
+                .run("--spring.datasource.url=" + (url == null || url.isBlank() ? DEFAULT_URL : url),
+                        "--esms.regles=" + (rulesFolder == null ? "" : rulesFolder.trim()));
     }
 }

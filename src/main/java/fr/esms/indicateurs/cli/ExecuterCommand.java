@@ -62,6 +62,12 @@ public class ExecuterCommand implements Callable<Integer> {
             description = "Impose ce profil (ou « pivot ») à tous les paquets du dépôt au lieu de les reconnaître.")
     String profile;
 
+    @Option(names = "--regles", paramLabel = "DOSSIER",
+            description = "Dossier des versions de règles de l'ARS (un sous-dossier par version : regles.csv, "
+                    + "cibles.csv, catalogue-amenagements.csv, montants.csv) ; défaut : les versions intégrées "
+                    + "(2022, 2025). Voir docs/regles-versions.md.")
+    Path rules;
+
     @Option(names = "--base", paramLabel = "URL_JDBC",
             description = "Base de données (défaut : H2 dans ./data/). Ex. : "
                     + "jdbc:postgresql://127.0.0.1:5432/esms?user=postgres")
@@ -70,11 +76,21 @@ public class ExecuterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExecuterLauncher.Request request = validate();
+        String rulesFolder = rules == null ? null : rules.toString();
+        fr.esms.indicateurs.rules.RulesLibrary library;
+        try {
+            library = RulesCheck.load(rulesFolder, referentiel);
+        } catch (fr.esms.indicateurs.referential.RulesException e) {
+            spec.commandLine().getErr().println("ERREUR : " + e.getMessage());
+            spec.commandLine().getErr().println("Rien n'a été calculé.");
+            return RunSummary.USAGE;
+        }
         long start = System.nanoTime();
         try (HeapWatch heap = new HeapWatch();
-             ConfigurableApplicationContext context = Database.start(database)) {
+             ConfigurableApplicationContext context = Database.start(database, rulesFolder)) {
             RunSummary summary = context.getBean(ExecuterLauncher.class).run(request);
             PrintWriter out = spec.commandLine().getOut();
+            out.println(RulesCheck.describe(library, rulesFolder));
             summary.lines().forEach(out::println);
             out.printf("Durée : %.1f s ; pic de mémoire (tas) : %d Mio, %d Mio après ramasse-miettes%n",
                     (System.nanoTime() - start) / 1e9, heap.peakMebibytes(), heap.peakAfterGcMebibytes());

@@ -57,7 +57,15 @@ public class PlanifierCommand implements Callable<Integer> {
 
     /** One run of a definition, with its own application context on the definition's database. */
     static int runOnce(JobDefinition definition) {
-        try (ConfigurableApplicationContext context = Database.start(definition.optional("base"))) {
+        String rulesFolder = definition.optional(JobDefinition.RULES_KEY);
+        String referential = definition.optional("referentiel");
+        try {
+            RulesCheck.load(rulesFolder, referential == null ? null : Path.of(referential));
+        } catch (fr.esms.indicateurs.referential.RulesException e) {
+            log.error("Job {} refusé, rien n'est calculé : {}", definition.name(), e.getMessage());
+            return RunSummary.USAGE;
+        }
+        try (ConfigurableApplicationContext context = Database.start(definition.optional("base"), rulesFolder)) {
             RunSummary summary = context.getBean(DefinitionLauncher.class).run(definition, Clock.systemDefaultZone());
             summary.lines().forEach(log::info);
             if (summary.failure() != null) {

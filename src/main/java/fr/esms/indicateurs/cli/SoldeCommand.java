@@ -1,6 +1,7 @@
 package fr.esms.indicateurs.cli;
 
 import fr.esms.indicateurs.jobs.SoldeLauncher;
+import fr.esms.indicateurs.solde.SoldeCalculation;
 import fr.esms.indicateurs.solde.SoldeRefusal;
 import fr.esms.indicateurs.solde.SoldeRules;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -73,6 +74,11 @@ public class SoldeCommand implements Callable<Integer> {
                     + "jdbc:postgresql://127.0.0.1:5432/esms?user=postgres")
     String database;
 
+    @Option(names = "--regles", paramLabel = "DOSSIER",
+            description = "Dossier des versions de règles de l'ARS (le même que pour executer) ; défaut : les "
+                    + "versions intégrées (2022, 2025).")
+    Path rules;
+
     @Option(names = "--mot-de-passe-fichier", paramLabel = "FICHIER",
             description = "Fichier dont la première ligne est le mot de passe du classeur (chiffrement Excel).")
     Path passwordFile;
@@ -86,8 +92,23 @@ public class SoldeCommand implements Callable<Integer> {
         Integer duiAsked = months("--fenetre-dui", duiMonths);
         Integer servicesAsked = months("--fenetre-services", servicesMonths);
         String password = password();
-        try (ConfigurableApplicationContext context = Database.start(database)) {
-            SoldeRules rules = context.getBean(SoldeRules.class);
+        String rulesFolder = rules == null ? null : rules.toString();
+        try {
+            RulesCheck.load(rulesFolder, null);
+        } catch (fr.esms.indicateurs.referential.RulesException e) {
+            spec.commandLine().getErr().println("ERREUR : " + e.getMessage());
+            spec.commandLine().getErr().println("Rien n'a été écrit.");
+            return fr.esms.indicateurs.jobs.RunSummary.USAGE;
+        }
+        try (ConfigurableApplicationContext context = Database.start(database, rulesFolder)) {
+            SoldeRules rules;
+            try {
+                rules = context.getBean(SoldeCalculation.class).rulesFor(projectId);
+            } catch (SoldeRefusal refusal) {
+                spec.commandLine().getErr().println("ERREUR : " + refusal.getMessage());
+                spec.commandLine().getErr().println("Rien n'a été écrit.");
+                return fr.esms.indicateurs.jobs.RunSummary.USAGE;
+            }
             int dui = window("--fenetre-dui", () -> rules.duiWindow(measureMonth, duiAsked).months());
             int services = window("--fenetre-services",
                     () -> rules.servicesWindow(measureMonth, servicesAsked).months());

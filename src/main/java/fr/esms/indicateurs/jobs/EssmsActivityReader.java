@@ -1,6 +1,8 @@
 package fr.esms.indicateurs.jobs;
 
 import fr.esms.indicateurs.referential.Essms;
+import fr.esms.indicateurs.referential.ProjectRules;
+import fr.esms.indicateurs.rules.RulesLibrary;
 import fr.esms.indicateurs.referential.Referential;
 import fr.esms.indicateurs.rules.DeclaredAdjustment;
 import fr.esms.indicateurs.rules.MeasureWindow;
@@ -29,6 +31,8 @@ public class EssmsActivityReader implements ItemStreamReader<EssmsInput> {
     private final DataSource dataSource;
     private final ReferentialStore referentialStore;
     private final MeasureWindow window;
+    private final RulesLibrary rules;
+    private ProjectRules projectRules;
     private ActivityCursor cursor;
     private Iterator<Essms> essms;
     private Map<String, List<DeclaredAdjustment>> declared;
@@ -37,15 +41,18 @@ public class EssmsActivityReader implements ItemStreamReader<EssmsInput> {
     private int read;
     private long startNanos;
 
-    public EssmsActivityReader(DataSource dataSource, ReferentialStore referentialStore, MeasureWindow window) {
+    public EssmsActivityReader(DataSource dataSource, ReferentialStore referentialStore, MeasureWindow window,
+                               RulesLibrary rules) {
         this.dataSource = dataSource;
         this.referentialStore = referentialStore;
         this.window = window;
+        this.rules = rules;
     }
 
     @Override
     public void open(ExecutionContext executionContext) {
         Referential referential = referentialStore.load();
+        projectRules = new ProjectRules(rules, referential);
         essms = referential.essms().iterator();
         total = referential.essms().size();
         declared = referential.declaredByFiness();
@@ -68,7 +75,8 @@ public class EssmsActivityReader implements ItemStreamReader<EssmsInput> {
                     Math.round(read / seconds), Math.round((total - read) * seconds / read));
         }
         return new EssmsInput(next, window, cursor.next(next.finess()),
-                declared.getOrDefault(next.finess(), List.of()), aggregates.get(next.finess()));
+                declared.getOrDefault(next.finess(), List.of()), aggregates.get(next.finess()),
+                projectRules.of(next).code());
     }
 
     @Override

@@ -10,14 +10,11 @@ import java.util.List;
 
 /**
  * What the computation of one ESSMS needs: its referential row, its stored activity, its declared adjustments,
- * and the {@code agregats.csv} row whose period is exactly the window, if any (null otherwise).
+ * the {@code agregats.csv} row whose period is exactly the window, if any (null otherwise), and the code of the
+ * rules version of its project.
  */
 public record EssmsInput(Essms essms, MeasureWindow window, EssmsActivity activity,
-                         List<DeclaredAdjustment> declared, StoredAggregate aggregate) {
-
-    public EssmsInput(Essms essms, MeasureWindow window, EssmsActivity activity, List<DeclaredAdjustment> declared) {
-        this(essms, window, activity, declared, null);
-    }
+                         List<DeclaredAdjustment> declared, StoredAggregate aggregate, String rulesVersion) {
 
     /**
      * Record-level data fed the ESSMS in the window (records and projects are snapshots of any age, so they do not

@@ -1,6 +1,7 @@
 package fr.esms.indicateurs.jobs;
 
 import fr.esms.indicateurs.rules.MeasureWindow;
+import fr.esms.indicateurs.rules.RulesLibrary;
 import fr.esms.indicateurs.store.PivotStore;
 import fr.esms.indicateurs.store.ReferentialStore;
 import fr.esms.indicateurs.store.ReportQueries;
@@ -56,8 +57,8 @@ public class ExecuterJobConfiguration {
     @Bean
     @StepScope
     ReferentialTasklet referentialTasklet(@Value("#{jobParameters['referentiel']}") String folder,
-                                          ReferentialStore store) {
-        return new ReferentialTasklet(Path.of(folder), store);
+                                          ReferentialStore store, RulesLibrary rulesLibrary) {
+        return new ReferentialTasklet(Path.of(folder), store, rulesLibrary);
     }
 
     @Bean
@@ -93,8 +94,9 @@ public class ExecuterJobConfiguration {
     @StepScope
     EssmsActivityReader essmsActivityReader(DataSource dataSource, ReferentialStore referentialStore,
                                             @Value("#{jobParameters['mois']}") String month,
-                                            @Value("#{jobParameters['fenetre']}") Long windowMonths) {
-        return new EssmsActivityReader(dataSource, referentialStore, window(month, windowMonths));
+                                            @Value("#{jobParameters['fenetre']}") Long windowMonths,
+                                            RulesLibrary rulesLibrary) {
+        return new EssmsActivityReader(dataSource, referentialStore, window(month, windowMonths), rulesLibrary);
     }
 
     @Bean

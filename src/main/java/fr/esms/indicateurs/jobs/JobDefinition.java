@@ -44,6 +44,9 @@ public record JobDefinition(String name, Kind kind, CronExpression schedule, Map
         }
     }
 
+    /** The ARS's rules folder; empty or absent: the built-in rules versions. */
+    public static final String RULES_KEY = "regles";
+
     public String parameter(String key) {
         String value = parameters.get(key);
         if (value == null || value.isBlank()) {

@@ -2,6 +2,7 @@ package fr.esms.indicateurs.jobs;
 
 import fr.esms.indicateurs.referential.Referential;
 import fr.esms.indicateurs.referential.ReferentialLoader;
+import fr.esms.indicateurs.rules.RulesLibrary;
 import fr.esms.indicateurs.store.ReferentialStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,15 +20,17 @@ public class ReferentialTasklet implements Tasklet {
 
     private final Path folder;
     private final ReferentialStore store;
+    private final RulesLibrary rules;
 
-    public ReferentialTasklet(Path folder, ReferentialStore store) {
+    public ReferentialTasklet(Path folder, ReferentialStore store, RulesLibrary rules) {
         this.folder = folder;
         this.store = store;
+        this.rules = rules;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        Referential referential = new ReferentialLoader().load(folder);
+        Referential referential = new ReferentialLoader(rules.codes()).load(folder);
         store.replace(referential);
         referential.warnings().forEach(w -> log.warn("Référentiel : {}", w));
         log.info("Référentiel {} : {} ESSMS, {} projet(s), {} aménagement(s) déclaré(s), {} ligne(s) rejetée(s)",

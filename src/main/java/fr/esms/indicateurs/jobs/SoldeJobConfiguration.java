@@ -1,8 +1,7 @@
 package fr.esms.indicateurs.jobs;
 
-import fr.esms.indicateurs.rules.IndicatorCalculator;
+import fr.esms.indicateurs.rules.RulesLibrary;
 import fr.esms.indicateurs.solde.SoldeCalculation;
-import fr.esms.indicateurs.solde.SoldeRules;
 import fr.esms.indicateurs.store.ProvenanceStore;
 import fr.esms.indicateurs.store.ReferentialStore;
 import org.springframework.batch.core.Job;
@@ -58,13 +57,8 @@ public class SoldeJobConfiguration {
     }
 
     @Bean
-    SoldeRules soldeRules(IndicatorCalculator indicatorCalculator) {
-        return new SoldeRules(indicatorCalculator);
-    }
-
-    @Bean
     SoldeCalculation soldeCalculation(DataSource dataSource, ReferentialStore referentialStore,
-                                      SoldeRules soldeRules) {
-        return new SoldeCalculation(dataSource, referentialStore, soldeRules);
+                                      RulesLibrary rulesLibrary) {
+        return new SoldeCalculation(dataSource, referentialStore, rulesLibrary);
     }
 }

@@ -61,7 +61,7 @@ public class SoldeTasklet implements Tasklet {
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution()
                 .getExecutionContext();
         try {
-            SoldeWindows windows = calculation.rules().windows(request.month(), request.duiMonths(),
+            SoldeWindows windows = calculation.rulesFor(request.projectId()).windows(request.month(), request.duiMonths(),
                     request.servicesMonths());
             ProjectSolde solde = calculation.compute(request.projectId(), windows);
             String secret = null;

@@ -1,8 +1,7 @@
 package fr.esms.indicateurs.jobs;
 
-import fr.esms.indicateurs.referential.CatalogueLoader;
-import fr.esms.indicateurs.rules.IndicatorCalculator;
-import fr.esms.indicateurs.rules.RulesVersion;
+import fr.esms.indicateurs.referential.RulesLoader;
+import fr.esms.indicateurs.rules.RulesLibrary;
 import fr.esms.indicateurs.store.PivotStore;
 import fr.esms.indicateurs.store.ProvenanceStore;
 import fr.esms.indicateurs.store.ReferentialStore;
@@ -15,7 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The stores and the rules version shared by every job. */
+/** The stores and the rules versions shared by every job. */
 @Configuration
 public class StoreConfiguration {
 
@@ -58,13 +57,13 @@ public class StoreConfiguration {
         return new ProvenanceStore(jdbc);
     }
 
+    /**
+     * The rules versions of the run: the ARS's folder ({@code --regles}, {@code regles=} of a job definition), else
+     * the built-in ones. The command line loads the folder once before starting, so that a wrong file ends the
+     * command with its message (exit 2) before anything runs.
+     */
     @Bean
-    RulesVersion rulesVersion() {
-        return RulesVersion.v2025(new CatalogueLoader().loadDefault2025());
-    }
-
-    @Bean
-    IndicatorCalculator indicatorCalculator(RulesVersion rulesVersion) {
-        return new IndicatorCalculator(rulesVersion);
+    RulesLibrary rulesLibrary(@org.springframework.beans.factory.annotation.Value("${esms.regles:}") String folder) {
+        return new RulesLoader().load(folder);
     }
 }

@@ -15,7 +15,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Writes {@code indicateurs/AAAA-MM.csv} exactly as the output contract says. */
+/**
+ * Writes {@code indicateurs/AAAA-MM.csv} exactly as the output contract says, and beside it
+ * {@code indicateurs/AAAA-MM.regles.csv}: for each ESSMS, the rules version and the SHA-256 of the rules files its
+ * figures were computed with ({@code finess;version_regles;empreinte_regles}, same order). The contract's columns
+ * are fixed, so the rules go in their own file.
+ */
 public final class IndicatorsCsvWriter {
 
     static final String[] HEADER = {"finess", "mois", "fenetre_mois", "indicateur", "numerateur",
@@ -25,13 +30,30 @@ public final class IndicatorsCsvWriter {
      * Writes the results {@code source} gives in FINESS order (the rows of one FINESS together), holding one
      * FINESS at a time: the indicators of each FINESS are sorted by name here, whatever the database's collation.
      */
+    static final String[] RULES_HEADER = {"finess", "version_regles", "empreinte_regles"};
+
     public Path write(Path outputDir, YearMonth month, Consumer<Consumer<StoredResult>> source) throws IOException {
         Path file = outputDir.resolve("indicateurs").resolve(month + ".csv");
-        AtomicFiles.write(file, writer -> print(writer, source));
+        List<String[]> rules = new ArrayList<>();
+        AtomicFiles.write(file, writer -> print(writer, source, rules));
+        AtomicFiles.write(rulesFile(outputDir, month), writer -> {
+            CSVPrinter printer = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\n")
+                    .setHeader(RULES_HEADER).get().print(writer);
+            for (String[] row : rules) {
+                printer.printRecord((Object[]) row);
+            }
+            printer.flush();
+        });
         return file;
     }
 
-    private static void print(Writer writer, Consumer<Consumer<StoredResult>> source) throws IOException {
+    /** {@code indicateurs/AAAA-MM.regles.csv}. */
+    public static Path rulesFile(Path outputDir, YearMonth month) {
+        return outputDir.resolve("indicateurs").resolve(month + ".regles.csv");
+    }
+
+    private static void print(Writer writer, Consumer<Consumer<StoredResult>> source, List<String[]> rules)
+            throws IOException {
         CSVPrinter printer = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\n")
                 .setHeader(HEADER).get().print(writer);
         List<StoredResult> essms = new ArrayList<>();
@@ -42,11 +64,11 @@ public final class IndicatorsCsvWriter {
                         throw new IllegalStateException("résultats hors de l'ordre des FINESS ("
                                 + essms.get(0).finess() + " puis " + row.finess() + ")");
                     }
-                    printEssms(printer, essms);
+                    printEssms(printer, essms, rules);
                 }
                 essms.add(row);
             });
-            printEssms(printer, essms);
+            printEssms(printer, essms, rules);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -54,7 +76,11 @@ public final class IndicatorsCsvWriter {
     }
 
     /** The indicators of one ESSMS, by name; then forgets them. */
-    private static void printEssms(CSVPrinter printer, List<StoredResult> rows) {
+    private static void printEssms(CSVPrinter printer, List<StoredResult> rows, List<String[]> rules) {
+        if (!rows.isEmpty()) {
+            StoredResult first = rows.get(0);
+            rules.add(new String[]{first.finess(), text(first.rulesVersion()), text(first.rulesFingerprint())});
+        }
         rows.sort(Comparator.comparing(r -> r.result().indicator().name()));
         try {
             for (StoredResult row : rows) {

@@ -36,17 +36,37 @@ public final class ReferentialLoader {
 
     static final String SOURCE = "referentiel";
 
+    /** The rules versions a project may name; null: any name is kept (checked later against the rules). */
+    private final Set<String> rulesVersions;
+
+    public ReferentialLoader() {
+        this(null);
+    }
+
+    /** @param rulesVersions the codes of the rules versions of the run: a project naming another stops the load */
+    public ReferentialLoader(Set<String> rulesVersions) {
+        this.rulesVersions = rulesVersions == null ? null : Set.copyOf(rulesVersions);
+    }
+
     public Referential load(Path folder) {
         List<Rejection> rejections = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
 
         List<Project> projects = new ArrayList<>();
         read(folder.resolve("projets.csv"), true, List.of("projet_id", "intitule", "finess_ej_porteur",
-                "type_financement", "date_convention", "date_fin_deploiement"), rejections, row -> {
+                "type_financement", "date_convention", "date_fin_deploiement", "version_regles",
+                "logiciel_reference_segur"), rejections, row -> {
             Project.FundingType type = row.enumValue("type_financement", Project.FundingType.class);
+            String version = row.optional("version_regles");
+            if (version != null && rulesVersions != null && !rulesVersions.contains(version)) {
+                // Not a rejected row: the project would silently lose its rules; the operator must fix it.
+                throw new RulesException("référentiel : fichier projets.csv, ligne " + row.line()
+                        + ", colonne « version_regles » : version de règles « " + version + " » inconnue (versions "
+                        + "connues : " + String.join(", ", new java.util.TreeSet<>(rulesVersions)) + ")");
+            }
             projects.add(new Project(row.required("projet_id"), row.required("intitule"),
                     row.finess("finess_ej_porteur"), type, row.date("date_convention", false),
-                    row.date("date_fin_deploiement", false)));
+                    row.date("date_fin_deploiement", false), version, row.yesNo("logiciel_reference_segur")));
         });
         Set<String> projectIds = new HashSet<>();
         projects.forEach(p -> projectIds.add(p.projetId()));
@@ -160,7 +180,8 @@ public final class ReferentialLoader {
     private static boolean isOptionalColumn(String file, String column) {
         return ("essms.csv".equals(file) && "editeur".equals(column))
                 || ("amenagements.csv".equals(file) && "reference".equals(column))
-                || ("projets.csv".equals(file) && column.startsWith("date_"));
+                || ("projets.csv".equals(file) && (column.startsWith("date_") || column.equals("version_regles")
+                || column.equals("logiciel_reference_segur")));
     }
 
     private static BufferedReader skipBom(BufferedReader reader) throws IOException {
@@ -224,6 +245,19 @@ public final class ReferentialLoader {
             } catch (DateTimeParseException e) {
                 throw invalid(column, value, "date impossible ou mal formée (attendu AAAA-MM-JJ)");
             }
+        }
+
+        /** OUI, NON, or null when empty or absent. */
+        Boolean yesNo(String column) {
+            String value = optional(column);
+            if (value == null) {
+                return null;
+            }
+            return switch (value.toUpperCase(Locale.ROOT)) {
+                case "OUI" -> true;
+                case "NON" -> false;
+                default -> throw invalid(column, value, "OUI, NON ou vide attendu");
+            };
         }
 
         <E extends Enum<E>> E enumValue(String column, Class<E> type) {

@@ -442,7 +442,7 @@ public final class RegionalWorkbookWriter {
                 }
             }
             return new Groups(region, departements, sectors, editors, projects,
-                    versions.isEmpty() ? "" : String.join(", ", versions));
+                    versions.isEmpty() ? "" : String.join(" ; ", versions));
         }
     }
 

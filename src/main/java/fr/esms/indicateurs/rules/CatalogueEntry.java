@@ -27,6 +27,15 @@ public record CatalogueEntry(
         return categories.contains(category) || sectors.contains(sector);
     }
 
+    /** True when both periods share at least one day (an open bound is unlimited). */
+    public boolean overlaps(CatalogueEntry other) {
+        boolean startsBeforeOtherEnds = inForceFrom == null || other.inForceUntil == null
+                || !inForceFrom.isAfter(other.inForceUntil);
+        boolean otherStartsBeforeThisEnds = other.inForceFrom == null || inForceUntil == null
+                || !other.inForceFrom.isAfter(inForceUntil);
+        return startsBeforeOtherEnds && otherStartsBeforeThisEnds;
+    }
+
     public boolean inForceOn(LocalDate date) {
         return (inForceFrom == null || !inForceFrom.isAfter(date))
                 && (inForceUntil == null || !inForceUntil.isBefore(date));

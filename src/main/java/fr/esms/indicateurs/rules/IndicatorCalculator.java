@@ -294,7 +294,7 @@ public final class IndicatorCalculator {
             if (d.indicator() != indicator || !window.isExactly(d.periodStart(), d.periodEnd())) {
                 continue;
             }
-            Optional<CatalogueEntry> entry = rules.catalogue().find(d.motif());
+            Optional<CatalogueEntry> entry = rules.catalogue().find(d.motif(), window.end());
             // refusal(...) returns null when the motif is usable: it must not be mistaken for an unknown motif.
             String refusal = entry.isEmpty()
                     ? "motif inconnu du catalogue d'aménagements " + rules.code()
@@ -381,7 +381,7 @@ public final class IndicatorCalculator {
         Map<Indicator, Map<CatalogueEntry, Set<String>>> usable = new EnumMap<>(Indicator.class);
         List<RefusedAdjustment> refused = new ArrayList<>();
         personsByCode.forEach((code, persons) -> {
-            Optional<CatalogueEntry> found = rules.catalogue().find(code);
+            Optional<CatalogueEntry> found = rules.catalogue().find(code, window.end());
             if (found.isEmpty()) {
                 refused.add(new RefusedAdjustment(null, code, AdjustmentSource.CODE_USAGER, persons.size(),
                         "code inconnu du catalogue d'aménagements " + rules.code()));

@@ -6,6 +6,8 @@ import fr.esms.indicateurs.referential.Referential;
 import fr.esms.indicateurs.rules.AggregateCounts;
 import fr.esms.indicateurs.rules.DeclaredAdjustment;
 import fr.esms.indicateurs.rules.EssmsActivity;
+import fr.esms.indicateurs.rules.IndicatorCalculator;
+import fr.esms.indicateurs.rules.RulesLibrary;
 import fr.esms.indicateurs.rules.MeasureWindow;
 import fr.esms.indicateurs.store.ActivityCursor;
 import fr.esms.indicateurs.store.AggregateStore;
@@ -21,27 +23,46 @@ import java.util.stream.Collectors;
 
 /**
  * Feeds {@link SoldeRules} from the database: the referential of the latest {@code executer} run and what is
- * stored for each ESSMS of the project in the final windows.
+ * stored for each ESSMS of the project in the final windows, under the project's rules version.
  */
 public final class SoldeCalculation {
 
     private final DataSource dataSource;
     private final ReferentialStore referentialStore;
-    private final SoldeRules rules;
+    private final RulesLibrary library;
 
-    public SoldeCalculation(DataSource dataSource, ReferentialStore referentialStore, SoldeRules rules) {
+    public SoldeCalculation(DataSource dataSource, ReferentialStore referentialStore, RulesLibrary library) {
         this.dataSource = dataSource;
         this.referentialStore = referentialStore;
-        this.rules = rules;
+        this.library = library;
     }
 
-    public SoldeRules rules() {
-        return rules;
+    /**
+     * The solde rules of the project's rules version (its projets.csv line, else its convention date); those of
+     * the latest version for a project the stored referential does not know (its solde is refused later).
+     *
+     * @throws SoldeRefusal when the project names a version the rules folder does not have
+     */
+    public SoldeRules rulesFor(String projectId) {
+        Referential referential = referentialStore.load();
+        return referential.project(projectId).map(this::rulesOf)
+                .orElseGet(() -> new SoldeRules(new IndicatorCalculator(library.latest())));
+    }
+
+    private SoldeRules rulesOf(Project project) {
+        try {
+            return new SoldeRules(new IndicatorCalculator(library.forProject(project.versionRegles(),
+                    project.dateConvention())));
+        } catch (IllegalArgumentException e) {
+            throw new SoldeRefusal("projet " + project.projetId() + " : " + e.getMessage() + " — donnez --regles "
+                    + "avec le dossier qui la contient, ou corrigez version_regles dans projets.csv");
+        }
     }
 
     public ProjectSolde compute(String projectId, SoldeWindows windows) {
         Referential referential = referentialStore.load();
         Project project = referential.project(projectId).orElseThrow(() -> unknownProject(projectId, referential));
+        SoldeRules rules = rulesOf(project);
         List<Essms> essms = SoldeRules.inRankOrder(referential.essms().stream()
                 .filter(e -> e.projetId().equals(projectId)).toList());
         Map<String, EssmsActivity> dui = activities(essms, windows.dui());
@@ -56,7 +77,8 @@ public final class SoldeCalculation {
         List<EssmsSolde> lines = new ArrayList<>();
         for (int i = 0; i < essms.size(); i++) {
             Essms e = essms.get(i);
-            lines.add(rules.essms(i + 1, e, project.typeFinancement(), windows, dui.get(e.finess()),
+            lines.add(rules.essms(i + 1, e, project.typeFinancement(), project.logicielReferenceSegur(), windows,
+                    dui.get(e.finess()),
                     services.get(e.finess()), declared.getOrDefault(e.finess(), List.of()),
                     counts(duiAggregates.get(e.finess())), counts(servicesAggregates.get(e.finess()))));
         }

@@ -15,7 +15,8 @@ import java.util.List;
  * windows always give the same bytes: UTF-8 without BOM, {@code ;} delimiter, LF line ends (also after the last
  * row), a header row, RFC 4180 quoting only where a value holds {@code ;}, {@code "} or a line break. Integers
  * without separators, rates with one decimal and a {@code .} (as in {@code indicateurs/AAAA-MM.csv}), dates
- * {@code AAAA-MM-JJ}, absent values empty. Rows, in this order:
+ * {@code AAAA-MM-JJ}, absent values empty. Every row names the rules version and the SHA-256 of its files. Rows, in
+ * this order:
  * <ol>
  *   <li>one {@code PROJET} row: decision and project amounts;</li>
  *   <li>for each ESSMS in rank order, one {@code ESSMS} row (rank, decision, amounts) followed by its five
@@ -24,7 +25,8 @@ import java.util.List;
  */
 public final class SoldeCsv {
 
-    public static final List<String> HEADER = List.of("ligne", "projet", "mois", "version_regles", "rang", "finess",
+    public static final List<String> HEADER = List.of("ligne", "projet", "mois", "version_regles", "empreinte_regles",
+            "rang", "finess",
             "indicateur", "fenetre_debut", "fenetre_fin", "numerateur", "denominateur_brut", "ajustement",
             "denominateur", "taux", "cible", "atteinte", "manque", "decision", "montant_usage", "montant_equipement",
             "montant_total", "avance", "solde", "solde_a_verser");
@@ -38,16 +40,17 @@ public final class SoldeCsv {
         String project = solde.project().projetId();
         String month = solde.windows().month().toString();
         String rules = solde.rulesVersion();
-        line(csv, List.of("PROJET", project, month, rules, "", "", "", "", "", "", "", "", "", "", "", "", "",
+        String fingerprint = solde.rules().fingerprint();
+        line(csv, List.of("PROJET", project, month, rules, fingerprint, "", "", "", "", "", "", "", "", "", "", "", "", "",
                 solde.decision().name(), n(solde.amounts().usage()), n(solde.amounts().equipment()),
                 n(solde.amounts().total()), n(solde.advance()), n(solde.solde()), n(solde.soldeDue())));
         for (EssmsSolde e : solde.essms()) {
-            line(csv, List.of("ESSMS", project, month, rules, n(e.rank()), e.finess(), "", "", "", "", "", "", "",
+            line(csv, List.of("ESSMS", project, month, rules, fingerprint, n(e.rank()), e.finess(), "", "", "", "", "", "", "",
                     "", "", "", "", e.decision().name(), n(e.amounts().usage()), n(e.amounts().equipment()),
                     n(e.amounts().total()), "", "", ""));
             for (IndicatorResult r : e.results()) {
                 MeasureWindow w = solde.windows().of(r.indicator());
-                line(csv, List.of("INDICATEUR", project, month, rules, n(e.rank()), e.finess(), r.indicator().name(),
+                line(csv, List.of("INDICATEUR", project, month, rules, fingerprint, n(e.rank()), e.finess(), r.indicator().name(),
                         w.start().toString(), w.end().toString(), n(r.numerator()), n(r.rawDenominator()),
                         n(r.adjustment()), n(r.denominator()), text(r.rate()), n(r.target()),
                         r.attainment() == null ? "" : r.attainment().name(), n(r.gap()), "", "", "", "", "", "", ""));

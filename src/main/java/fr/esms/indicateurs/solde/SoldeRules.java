@@ -3,6 +3,7 @@ package fr.esms.indicateurs.solde;
 import fr.esms.indicateurs.referential.Essms;
 import fr.esms.indicateurs.referential.Project;
 import fr.esms.indicateurs.referential.Project.FundingType;
+import fr.esms.indicateurs.rules.AmountRow;
 import fr.esms.indicateurs.rules.AppliedAdjustment;
 import fr.esms.indicateurs.rules.Attainment;
 import fr.esms.indicateurs.rules.DeclaredAdjustment;
@@ -32,24 +33,16 @@ import java.util.List;
  *       (PJM, MSS and DMP) is not a miss; NC (zero denominator) is not reached.</li>
  *   <li>An ESSMS with nothing stored in one of the windows is "données manquantes"; one such ESSMS makes the
  *       project "NON ATTEINTE — données manquantes".</li>
- *   <li>Amounts per ESSMS by rank in the project (distinct FINESS géographique in FINESS order), total, advance
- *       (half) and solde (the other half), payable only when the targets are reached.</li>
+ *   <li>Amounts per ESSMS by rank in the project (distinct FINESS géographique in FINESS order), from the rules
+ *       version's {@code montants.csv} (per financing type, rank and, in 2022, Ségur referencing of the
+ *       software), total, advance (half) and solde (the other half), payable only when the targets are
+ *       reached.</li>
  * </ul>
  */
 public final class SoldeRules {
 
     /** A DUI window is a whole number of months, at most a year (as for {@code executer --fenetre}). */
     public static final int MAX_DUI_WINDOW = 12;
-
-    // Amounts of the 2025 call, per ESSMS, in euros.
-    /** The reduced amounts apply from the 50th ESSMS of a project. */
-    public static final int REDUCED_FROM_RANK = 50;
-    public static final long USAGE_ACQUISITION = 7_000;
-    public static final long USAGE_MONTEE_VERSION = 5_000;
-    public static final long USAGE_FROM_50TH = 2_000;
-    /** Software equipment is funded for ACQUISITION projects only. */
-    public static final long EQUIPMENT_ACQUISITION = 14_000;
-    public static final long EQUIPMENT_FROM_50TH = 3_000;
 
     static final String AGGREGATE_SOURCE = "chiffres tirés des comptages agrégés de l'éditeur (agregats.csv), "
             + "faute de dossiers détaillés, pour ";
@@ -95,17 +88,26 @@ public final class SoldeRules {
 
     // ---- Amounts -------------------------------------------------------------------------------------------
 
-    /** Usage and equipment amounts of the ESSMS of rank {@code rank} (1 = first) in an ESSMS-ordered project. */
-    public static Amounts amounts(int rank, FundingType funding) {
+    /**
+     * Usage and equipment amounts of the ESSMS of rank {@code rank} (1 = first) in an ESSMS-ordered project, from the
+     * rules version's {@code montants.csv}.
+     *
+     * @param segurReferenced whether the project's software is Ségur-referenced, or null when projets.csv does not
+     *                        say (refused when the version's amounts depend on it)
+     */
+    public Amounts amounts(int rank, FundingType funding, Boolean segurReferenced) {
         if (rank < 1) {
             throw new IllegalArgumentException("rang " + rank + " : le premier ESSMS a le rang 1");
         }
-        boolean reduced = rank >= REDUCED_FROM_RANK;
-        long usage = reduced ? USAGE_FROM_50TH
-                : funding == FundingType.ACQUISITION ? USAGE_ACQUISITION : USAGE_MONTEE_VERSION;
-        long equipment = funding != FundingType.ACQUISITION ? 0
-                : reduced ? EQUIPMENT_FROM_50TH : EQUIPMENT_ACQUISITION;
-        return new Amounts(usage, equipment);
+        if (segurReferenced == null && rules.amounts().dependsOnSegur(funding.name(), rank)) {
+            throw new SoldeRefusal("les montants " + funding.name() + " des règles " + rules.code() + " dépendent du "
+                    + "référencement Ségur du logiciel choisi, que projets.csv ne donne pas : renseignez la colonne "
+                    + "logiciel_reference_segur (OUI ou NON) du projet, relancez executer, puis solde");
+        }
+        AmountRow row = rules.amounts().find(funding.name(), rank, segurReferenced).orElseThrow(() ->
+                new SoldeRefusal("les règles " + rules.code() + " ne donnent aucun montant " + funding.name()
+                        + " pour le rang " + rank + " (montants.csv)"));
+        return new Amounts(row.usage(), row.software());
     }
 
     // ---- Rank -----------------------------------------------------------------------------------------------
@@ -147,6 +149,19 @@ public final class SoldeRules {
                             EssmsActivity duiActivity, EssmsActivity servicesActivity,
                             List<DeclaredAdjustment> declared, AggregateCounts duiAggregate,
                             AggregateCounts servicesAggregate) {
+        return essms(rank, essms, funding, null, windows, duiActivity, servicesActivity, declared, duiAggregate,
+                servicesAggregate);
+    }
+
+    /**
+     * The same for an ESSMS of a project whose software is Ségur-referenced or not ({@code segurReferenced}, null
+     * when not known), which the amounts of some versions depend on.
+     */
+    public EssmsSolde essms(int rank, Essms essms, FundingType funding, Boolean segurReferenced,
+                            SoldeWindows windows, EssmsActivity duiActivity, EssmsActivity servicesActivity,
+                            List<DeclaredAdjustment> declared, AggregateCounts duiAggregate,
+                            AggregateCounts servicesAggregate) {
+        Amounts amounts = amounts(rank, funding, segurReferenced);
         boolean duiFromAggregate = duiAggregate != null && !duiActivity.hasDataIn(windows.dui());
         boolean servicesFromAggregate = servicesAggregate != null && !servicesActivity.hasDataIn(windows.services());
         EssmsMeasure dui = duiFromAggregate
@@ -179,7 +194,7 @@ public final class SoldeRules {
                 : reachesEveryTargetHeldTo(results) ? SoldeDecision.ATTEINTE
                 : SoldeDecision.NON_ATTEINTE;
         return new EssmsSolde(rank, essms, dui.sector(), duiData, servicesData, results, applied, refused,
-                List.copyOf(warnings), decision, amounts(rank, funding));
+                List.copyOf(warnings), decision, amounts);
     }
 
     /** EXEMPTE is not held to; NC (zero denominator) and NON are not reached. */

@@ -103,6 +103,10 @@ public final class SoldeWorkbook {
         datePair(rows, s, "Date de la convention", project.dateConvention());
         datePair(rows, s, "Date de fin de déploiement", project.dateFinDeploiement());
         pair(rows, s, "Version des règles", solde.rulesVersion());
+        pair(rows, s, "Empreinte des règles (SHA-256)", solde.rules().fingerprint());
+        if (project.logicielReferenceSegur() != null) {
+            pair(rows, s, "Logiciel référencé Ségur", project.logicielReferenceSegur() ? "oui" : "non");
+        }
         pair(rows, s, "Mois de mesure", solde.windows().month().toString());
         pair(rows, s, "Fenêtre des indicateurs DUI", SoldeTexts.window(solde.windows().dui())
                 + (solde.duiWindowDiffersFromRules() ? " — choisie à la place de la fenêtre des règles "

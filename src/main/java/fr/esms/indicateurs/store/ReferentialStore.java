@@ -31,10 +31,14 @@ public class ReferentialStore {
                 jdbc.update("DELETE FROM " + table);
             }
             jdbc.batchUpdate("INSERT INTO ref_projet (projet_id, intitule, finess_ej_porteur, type_financement, "
-                            + "date_convention, date_fin_deploiement) VALUES (?, ?, ?, ?, ?, ?)",
+                            + "date_convention, date_fin_deploiement, version_regles, logiciel_reference_segur) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     referential.projects().stream().map(p -> new Object[]{p.projetId(), p.intitule(),
                             p.finessEjPorteur(), p.typeFinancement().name(), date(p.dateConvention()),
-                            date(p.dateFinDeploiement())}).toList());
+                            date(p.dateFinDeploiement()), p.versionRegles(), p.logicielReferenceSegur()}).toList(),
+                    new int[]{java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
+                            java.sql.Types.VARCHAR, java.sql.Types.DATE, java.sql.Types.DATE, java.sql.Types.VARCHAR,
+                            java.sql.Types.BOOLEAN});
             jdbc.batchUpdate("INSERT INTO ref_essms (finess, finess_ej, raison_sociale, categorie, departement, "
                             + "projet_id, editeur) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     referential.essms().stream().map(e -> new Object[]{e.finess(), e.finessEj(), e.raisonSociale(),
@@ -55,7 +59,8 @@ public class ReferentialStore {
         List<Project> projects = jdbc.query("SELECT * FROM ref_projet ORDER BY projet_id", (rs, i) -> new Project(
                 rs.getString("projet_id"), rs.getString("intitule"), rs.getString("finess_ej_porteur"),
                 Project.FundingType.valueOf(rs.getString("type_financement")), local(rs.getDate("date_convention")),
-                local(rs.getDate("date_fin_deploiement"))));
+                local(rs.getDate("date_fin_deploiement")), rs.getString("version_regles"),
+                (Boolean) rs.getObject("logiciel_reference_segur")));
         List<Essms> essms = jdbc.query("SELECT * FROM ref_essms ORDER BY finess", (rs, i) -> new Essms(
                 rs.getString("finess"), rs.getString("finess_ej"), rs.getString("raison_sociale"),
                 rs.getString("categorie"), rs.getString("departement"), rs.getString("projet_id"),

@@ -39,7 +39,19 @@ public class ReportQueries {
         this.jdbc = jdbc;
     }
 
-    /** The stored measures of these ESSMS for the window, rebuilt as the rules returned them. */
+    /**
+     * How a workbook names the rules of a figure: the version and the SHA-256 of its files (rows computed before
+     * the rules had a fingerprint: the version alone).
+     */
+    public static String rulesLabel(String version, String fingerprint) {
+        return fingerprint == null || fingerprint.isBlank() ? version
+                : version + " (empreinte SHA-256 des fichiers de règles : " + fingerprint + ")";
+    }
+
+    /**
+     * The stored measures of these ESSMS for the window, rebuilt as the rules returned them; their rules version
+     * reads as {@link #rulesLabel}, for the workbooks.
+     */
     public Map<String, EssmsMeasure> measures(List<String> finess, Map<String, String> categoryByFiness,
                                               MeasureWindow window) {
         if (finess.isEmpty()) {
@@ -52,7 +64,7 @@ public class ReportQueries {
         jdbc.query("SELECT * FROM resultat WHERE finess IN (" + in + ") AND mois = ? AND fenetre_mois = ?", rs -> {
             StoredResult r = ResultStore.stored(rs);
             results.computeIfAbsent(r.finess(), k -> new ArrayList<>()).add(r.result());
-            versions.put(r.finess(), r.rulesVersion());
+            versions.put(r.finess(), rulesLabel(r.rulesVersion(), r.rulesFingerprint()));
         }, args);
         Map<String, List<AppliedAdjustment>> applied = new HashMap<>();
         Map<String, List<RefusedAdjustment>> refused = new HashMap<>();

@@ -25,12 +25,17 @@ public class ResultStore {
 
     /**
      * A measure, whether any data fed the ESSMS in its window, and where its figures came from: the package of the
-     * {@code agregats.csv} row used, or null when they come from records.
+     * {@code agregats.csv} row used, or null when they come from records; the SHA-256 of the rules files used.
      */
-    public record Measured(EssmsMeasure measure, boolean withData, String aggregatePackage) {
+    public record Measured(EssmsMeasure measure, boolean withData, String aggregatePackage,
+                           String rulesFingerprint) {
 
         public Measured(EssmsMeasure measure, boolean withData) {
-            this(measure, withData, null);
+            this(measure, withData, null, null);
+        }
+
+        public Measured(EssmsMeasure measure, boolean withData, String aggregatePackage) {
+            this(measure, withData, aggregatePackage, null);
         }
 
         public boolean fromAggregate() {
@@ -45,7 +50,12 @@ public class ResultStore {
 
     /** A stored result row. */
     public record StoredResult(String finess, YearMonth month, int windowMonths, IndicatorResult result,
-                               String rulesVersion, boolean withData) {
+                               String rulesVersion, boolean withData, String rulesFingerprint) {
+
+        public StoredResult(String finess, YearMonth month, int windowMonths, IndicatorResult result,
+                            String rulesVersion, boolean withData) {
+            this(finess, month, windowMonths, result, rulesVersion, withData, null);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -71,7 +81,7 @@ public class ResultStore {
                         r.rawDenominator(), r.adjustment(), r.denominator(), r.target(),
                         r.attainment() == null ? null : r.attainment().name(), r.gap(), measure.rulesVersion(),
                         m.withData(), now, m.fromAggregate() ? SOURCE_AGGREGATES : SOURCE_RECORDS,
-                        m.aggregatePackage()});
+                        m.aggregatePackage(), m.rulesFingerprint()});
             }
             for (AppliedAdjustment a : measure.applied()) {
                 adjustments.add(new Object[]{measure.finess(), month, window, a.indicator().name(), a.code(),
@@ -89,13 +99,13 @@ public class ResultStore {
         deleteStored(keys);
         jdbc.batchUpdate("INSERT INTO resultat (finess, mois, fenetre_mois, indicateur, numerateur, "
                 + "denominateur_brut, ajustement, denominateur, cible, atteinte, manque, version_regles, "
-                + "avec_donnees, calcule_le, source_chiffres, paquet_agregats) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", results,
+                + "avec_donnees, calcule_le, source_chiffres, paquet_agregats, empreinte_regles) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", results,
                 new int[]{java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.INTEGER,
                         java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.BIGINT,
                         java.sql.Types.BIGINT, java.sql.Types.INTEGER, java.sql.Types.VARCHAR, java.sql.Types.BIGINT,
                         java.sql.Types.VARCHAR, java.sql.Types.BOOLEAN, java.sql.Types.TIMESTAMP,
-                        java.sql.Types.VARCHAR, java.sql.Types.VARCHAR});
+                        java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR});
         jdbc.batchUpdate("INSERT INTO resultat_amenagement (finess, mois, fenetre_mois, indicateur, motif, source, "
                 + "personnes, applique, libelle, reference, raison) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 adjustments, new int[]{java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.INTEGER,
@@ -165,7 +175,8 @@ public class ResultStore {
                 rs.getString("atteinte") == null ? null : Attainment.valueOf(rs.getString("atteinte")),
                 rs.getLong("manque"));
         return new StoredResult(rs.getString("finess"), YearMonth.parse(rs.getString("mois")),
-                rs.getInt("fenetre_mois"), result, rs.getString("version_regles"), rs.getBoolean("avec_donnees"));
+                rs.getInt("fenetre_mois"), result, rs.getString("version_regles"), rs.getBoolean("avec_donnees"),
+                rs.getString("empreinte_regles"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -66,7 +66,8 @@ class NightJobTest {
         assertThat(recomputed(first)).isEqualTo(24);
         try (Stream<Path> files = Files.list(out.resolve("indicateurs"))) {
             assertThat(files.map(f -> f.getFileName().toString()))
-                    .containsExactlyInAnyOrder("2026-07.csv", "2026-08.csv", "2026-09.csv", "2026-10.csv");
+                    .containsExactlyInAnyOrder("2026-07.csv", "2026-08.csv", "2026-09.csv", "2026-10.csv",
+                            "2026-07.regles.csv", "2026-08.regles.csv", "2026-09.regles.csv", "2026-10.regles.csv");
         }
         List<String> expected = Files.readAllLines(Path.of("src/test/resources/attendu/indicateurs-2026-10-fenetre-1.csv"));
         assertThat(Files.readAllLines(out.resolve("indicateurs/2026-10.csv"))).containsExactlyElementsOf(expected);

@@ -103,9 +103,13 @@ class ProfileEquivalenceTest {
         List<String> pilotis = indicatorLines(proof, "630781003");
         assertThat(pilotis).hasSize(5).isEqualTo(indicatorLines(proof, "260781000"));
         assertThat(pilotis).contains("PROJET_PERSONNALISE;2026-08-01;2026-10-31;12;17;0;17;70.6;90;NON;4;;;;;;;");
-        assertThat(proof).anyMatch(l -> l.startsWith("ESSMS;PRJ-ARA-2025-052;2026-10;2025;2;630781003;")
+        assertThat(proof).anyMatch(l -> l.startsWith("ESSMS;PRJ-ARA-2025-052;2026-10;2025;" + RULES_2025 + ";2;630781003;")
                 && l.contains(";NON_ATTEINTE;"));
     }
+
+    /** The SHA-256 of the built-in 2025 rules files, stated on every row of the solde's CSV. */
+    static final String RULES_2025 = new fr.esms.indicateurs.referential.RulesLoader().builtIn().find("2025")
+            .orElseThrow().fingerprint();
 
     private static List<String> indicatorLines(List<String> proof, String finess) {
         String prefix = "INDICATEUR;PRJ-ARA-2025-052;2026-10;2025;";

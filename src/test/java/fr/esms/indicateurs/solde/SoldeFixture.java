@@ -95,9 +95,9 @@ public final class SoldeFixture {
     public static Referential referential() {
         List<Project> projects = List.of(
                 new Project("P-ATTEINT", "DUI des EHPAD du bassin rennais", EJ_LOGIVIE, FundingType.ACQUISITION,
-                        LocalDate.of(2025, 3, 1), LocalDate.of(2026, 9, 30)),
+                        LocalDate.of(2025, 6, 2), LocalDate.of(2026, 9, 30)),
                 new Project("P-MANQUE", "Montée de version Logivie", EJ_LOGIVIE, FundingType.MONTEE_VERSION,
-                        LocalDate.of(2025, 3, 1), null),
+                        LocalDate.of(2025, 6, 2), null),
                 new Project("P-PJM", "DUI du service mandataire", EJ_MEDIANE, FundingType.ACQUISITION, null, null),
                 new Project("P-TROU", "Projet avec un ESSMS muet", EJ_MEDIANE, FundingType.ACQUISITION, null, null),
                 new Project("P-VIDE", "Projet sans ESSMS", EJ_MEDIANE, FundingType.ACQUISITION, null, null));

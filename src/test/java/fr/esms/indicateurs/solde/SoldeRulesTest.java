@@ -1,6 +1,6 @@
 package fr.esms.indicateurs.solde;
 
-import fr.esms.indicateurs.referential.CatalogueLoader;
+import fr.esms.indicateurs.referential.RulesLoader;
 import fr.esms.indicateurs.referential.Essms;
 import fr.esms.indicateurs.referential.Project;
 import fr.esms.indicateurs.referential.Project.FundingType;
@@ -20,7 +20,6 @@ import fr.esms.indicateurs.rules.EssmsActivity.Stay;
 import fr.esms.indicateurs.rules.Indicator;
 import fr.esms.indicateurs.rules.IndicatorCalculator;
 import fr.esms.indicateurs.rules.MeasureWindow;
-import fr.esms.indicateurs.rules.RulesVersion;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -36,21 +35,21 @@ class SoldeRulesTest {
 
     static final YearMonth OCTOBER = YearMonth.of(2026, 10);
     final SoldeRules rules = new SoldeRules(new IndicatorCalculator(
-            RulesVersion.v2025(new CatalogueLoader().loadDefault2025())));
+            new RulesLoader().builtIn().find("2025").orElseThrow()));
     final SoldeWindows windows = rules.windows(OCTOBER, null, null);
 
     // ---- Amounts -------------------------------------------------------------------------------------------
 
     @Test
     void amountPerEssmsDependsOnRankAndFunding() {
-        assertThat(SoldeRules.amounts(1, FundingType.ACQUISITION)).isEqualTo(new Amounts(7_000, 14_000));
-        assertThat(SoldeRules.amounts(49, FundingType.ACQUISITION)).isEqualTo(new Amounts(7_000, 14_000));
-        assertThat(SoldeRules.amounts(50, FundingType.ACQUISITION)).isEqualTo(new Amounts(2_000, 3_000));
-        assertThat(SoldeRules.amounts(51, FundingType.ACQUISITION)).isEqualTo(new Amounts(2_000, 3_000));
-        assertThat(SoldeRules.amounts(1, FundingType.MONTEE_VERSION)).isEqualTo(new Amounts(5_000, 0));
-        assertThat(SoldeRules.amounts(49, FundingType.MONTEE_VERSION)).isEqualTo(new Amounts(5_000, 0));
-        assertThat(SoldeRules.amounts(50, FundingType.MONTEE_VERSION)).isEqualTo(new Amounts(2_000, 0));
-        assertThatThrownBy(() -> SoldeRules.amounts(0, FundingType.ACQUISITION))
+        assertThat(rules.amounts(1, FundingType.ACQUISITION, null)).isEqualTo(new Amounts(7_000, 14_000));
+        assertThat(rules.amounts(49, FundingType.ACQUISITION, null)).isEqualTo(new Amounts(7_000, 14_000));
+        assertThat(rules.amounts(50, FundingType.ACQUISITION, null)).isEqualTo(new Amounts(2_000, 3_000));
+        assertThat(rules.amounts(51, FundingType.ACQUISITION, null)).isEqualTo(new Amounts(2_000, 3_000));
+        assertThat(rules.amounts(1, FundingType.MONTEE_VERSION, null)).isEqualTo(new Amounts(5_000, 0));
+        assertThat(rules.amounts(49, FundingType.MONTEE_VERSION, null)).isEqualTo(new Amounts(5_000, 0));
+        assertThat(rules.amounts(50, FundingType.MONTEE_VERSION, null)).isEqualTo(new Amounts(2_000, 0));
+        assertThatThrownBy(() -> rules.amounts(0, FundingType.ACQUISITION, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -290,7 +289,7 @@ class SoldeRulesTest {
      * {@code persons} accompanied; the first {@code active} have a record updated in October with an active PP and
      * a September event; {@code messages} messages; the first {@code documents} persons a DMP document.
      */
-    private static EssmsActivity activity(int persons, int active, int messages, int documents) {
+    static EssmsActivity activity(int persons, int active, int messages, int documents) {
         List<Stay> stays = new ArrayList<>();
         List<DuiRecord> records = new ArrayList<>();
         List<RecordUpdate> updates = new ArrayList<>();
