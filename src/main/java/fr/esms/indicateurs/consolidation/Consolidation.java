@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +53,11 @@ public record Consolidation(YearMonth month, int windowMonths, String rulesVersi
         organisations = Collections.unmodifiableMap(organisations);
     }
 
+    private static String versionCode(String versionAndFingerprint) {
+        int space = versionAndFingerprint.indexOf(' ');
+        return space < 0 ? versionAndFingerprint : versionAndFingerprint.substring(0, space);
+    }
+
     public static Consolidation of(YearMonth month, List<InstallationOutput> inputs, Regions regionTable) {
         if (inputs.isEmpty()) {
             throw new ConsolidationException("aucune entrée à consolider");
@@ -63,14 +69,22 @@ public record Consolidation(YearMonth month, int windowMonths, String rulesVersi
                     .collect(Collectors.joining(", ")) + " ; consolidez des sorties calculées sur la même fenêtre");
         }
         List<InstallationOutput> withRules = inputs.stream().filter(i -> i.rulesVersions() != null).toList();
-        if (withRules.stream().map(InstallationOutput::rulesVersions).distinct().count() > 1) {
-            throw new ConsolidationException("versions des règles différentes, consolidation refusée : "
+        // Each ESSMS is measured under its project's version, so regions may use 2022 and 2025 side by side; what
+        // cannot be pooled is one version code standing for different rules files (another catalogue, targets...).
+        Map<String, Set<String>> byCode = new TreeMap<>();
+        withRules.forEach(i -> i.rulesVersions().forEach(v -> byCode.computeIfAbsent(versionCode(v),
+                c -> new TreeSet<>()).add(v)));
+        List<String> conflicting = byCode.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey).toList();
+        if (!conflicting.isEmpty()) {
+            throw new ConsolidationException("versions des règles différentes, consolidation refusée : la version "
+                    + String.join(", ", conflicting) + " n'a pas les mêmes fichiers partout : "
                     + withRules.stream().map(i -> i.name() + " (" + String.join(", ", i.rulesVersions().stream()
                     .sorted().toList()) + ")").collect(Collectors.joining(", "))
                     + " ; consolidez des sorties calculées avec les mêmes règles");
         }
         String rules = withRules.isEmpty() ? "non indiquée"
-                : String.join(", ", withRules.get(0).rulesVersions().stream().sorted().toList());
+                : String.join(", ", byCode.values().stream().flatMap(Set::stream).toList());
 
         List<String> warnings = new ArrayList<>();
         inputs.forEach(i -> warnings.addAll(i.warnings()));

@@ -132,11 +132,15 @@ public final class InstallationReader {
         return window[0];
     }
 
+    /**
+     * The side file {@code finess;version_regles;empreinte_regles} written beside the figures: the distinct
+     * {@code version (empreinte)} pairs its ESSMS were computed with.
+     */
     private static Set<String> readRules(Path file) {
         Set<String> versions = new LinkedHashSet<>();
-        parse(file, List.of("version"), row -> {
-            String fingerprint = row.optional("empreinte");
-            versions.add(row.required("version") + (fingerprint.isEmpty() ? "" : " (" + fingerprint + ")"));
+        parse(file, List.of("finess", "version_regles"), row -> {
+            String fingerprint = row.optional("empreinte_regles");
+            versions.add(row.required("version_regles") + (fingerprint.isEmpty() ? "" : " (" + fingerprint + ")"));
         });
         return versions;
     }

@@ -143,21 +143,28 @@ class ConsolidationTest {
     }
 
     @Test
-    void inputs_of_different_rules_versions_are_refused_and_same_versions_accepted() throws IOException {
+    void one_version_code_with_two_fingerprints_is_refused_same_or_distinct_versions_accepted() throws IOException {
         Path a = bretagne();
         Path b = sud();
-        Files.writeString(a.resolve("indicateurs/2026-10.regles.csv"), "version;empreinte;essms\n2025;ab12;2\n");
-        Files.writeString(b.resolve("indicateurs/2026-10.regles.csv"), "version;empreinte;essms\n2025;ab12;2\n");
+        Files.writeString(a.resolve("indicateurs/2026-10.regles.csv"), "finess;version_regles;empreinte_regles\n350000001;2025;ab12\n");
+        Files.writeString(b.resolve("indicateurs/2026-10.regles.csv"), "finess;version_regles;empreinte_regles\n350000001;2025;ab12\n");
         Consolidation same = Consolidation.of(MONTH, List.of(reader.read(a, MONTH), reader.read(b, MONTH)), regions);
         assertThat(same.rulesVersions()).isEqualTo("2025 (ab12)");
         assertThat(same.warnings()).isEmpty();
 
-        Files.writeString(b.resolve("indicateurs/2026-10.regles.csv"), "version;empreinte;essms\n2022;cd34;2\n");
+        Files.writeString(b.resolve("indicateurs/2026-10.regles.csv"), "finess;version_regles;empreinte_regles\n130000001;2025;cd34\n");
         List<InstallationOutput> inputs = List.of(reader.read(a, MONTH), reader.read(b, MONTH));
         assertThatThrownBy(() -> Consolidation.of(MONTH, inputs, regions))
                 .isInstanceOf(ConsolidationException.class)
                 .hasMessageContaining("versions des règles différentes, consolidation refusée")
-                .hasMessageContaining("(2025 (ab12))").hasMessageContaining("(2022 (cd34))");
+                .hasMessageContaining("la version 2025 n'a pas les mêmes fichiers partout")
+                .hasMessageContaining("(2025 (ab12))").hasMessageContaining("(2025 (cd34))");
+
+        // one region's projects under 2022, the other's under 2025: each ESSMS under its own version, pooled
+        Files.writeString(b.resolve("indicateurs/2026-10.regles.csv"),
+                "finess;version_regles;empreinte_regles\n130000001;2022;ef56\n");
+        Consolidation mixed = Consolidation.of(MONTH, List.of(reader.read(a, MONTH), reader.read(b, MONTH)), regions);
+        assertThat(mixed.rulesVersions()).isEqualTo("2022 (ef56), 2025 (ab12)");
     }
 
     @Test
