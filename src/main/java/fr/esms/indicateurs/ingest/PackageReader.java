@@ -289,7 +289,7 @@ public final class PackageReader {
                     Sources sources = Sources.of(mapping, PivotLayout.MANIFEST_REQUIRED, headerLine.values());
                     CsvTable.Header header = sources.header();
                     if (!header.duplicated().isEmpty()) {
-                        throw new ManifestProblem(0, String.join(", ", header.duplicated()), "",
+                        throw new ManifestProblem(0, String.join(", ", reportable(header.duplicated())), "",
                                 "colonne en double dans l'en-tête");
                     }
                     if (!header.missing().isEmpty()) {
@@ -297,8 +297,7 @@ public final class PackageReader {
                                 "colonne obligatoire absente");
                     }
                     if (!header.unknown().isEmpty()) {
-                        warnings.add(new Notice(name, headerLine.number(),
-                                "colonnes inconnues ignorées : " + String.join(", ", header.unknown())));
+                        warnings.add(new Notice(name, headerLine.number(), unknownColumns(header)));
                     }
                     CsvTable.Line row = table.next();
                     if (row == null) {
@@ -335,9 +334,11 @@ public final class PackageReader {
                         (column, value) -> corsican.add(new Notice(shown, row.number(),
                                 "FINESS juridique " + value + " : "
                                         + Finess.explain(Finess.Verdict.VALID_KEY_UNCHECKED))));
-                String editor = f.required("editeur");
-                String software = f.required("logiciel");
-                String version = f.text("version_logiciel");
+                f.required("editeur");
+                f.required("logiciel");
+                String editor = f.freeText("editeur");
+                String software = f.freeText("logiciel");
+                String version = f.freeText("version_logiciel");
                 String finessEj = f.finess("finess_ej");
                 LocalDate extraction = f.date("date_extraction");
                 LocalDate start = f.date("periode_debut");
@@ -387,11 +388,10 @@ public final class PackageReader {
                 Sources sources = Sources.of(mapping, layout.required(), headerLine.values());
                 CsvTable.Header header = sources.header();
                 if (!header.unknown().isEmpty()) {
-                    visitor.warning(name, headerLine.number(),
-                            "colonnes inconnues ignorées : " + String.join(", ", header.unknown()));
+                    visitor.warning(name, headerLine.number(), unknownColumns(header));
                 }
                 if (!header.duplicated().isEmpty()) {
-                    rejectWholeFile(name, header.duplicated(), "colonne « %s » en double dans l'en-tête",
+                    rejectWholeFile(name, reportable(header.duplicated()), "colonne « %s » en double dans l'en-tête",
                             "colonnes en double dans l'en-tête");
                     return;
                 }
@@ -523,6 +523,18 @@ public final class PackageReader {
             }
             return new Sources(CsvTable.Header.of(headerNames, mustHave, mayHave));
         }
+    }
+
+    /**
+     * A file without its header line has its first data row read as the header: its values, a NIR among them, are
+     * masked as in any report.
+     */
+    private static String unknownColumns(CsvTable.Header header) {
+        return "colonnes inconnues ignorées : " + String.join(", ", reportable(header.unknown()));
+    }
+
+    private static List<String> reportable(List<String> headerNames) {
+        return headerNames.stream().map(Fields::reportable).toList();
     }
 
     /** Rejects a row whose number of fields differs from the header's (empty trailing fields are tolerated). */
