@@ -5,7 +5,9 @@ import fr.esms.indicateurs.rules.Finess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,6 +43,11 @@ import java.util.function.Predicate;
 public final class PackageReader {
 
     static final String NO_MANIFEST = "paquet sans export.csv : rejeté en entier";
+    /**
+     * The French time zone furthest ahead where ESSMS send exports (La Réunion): an export dated in its editor's
+     * own day there is never "in the future" for a machine in metropolitan France.
+     */
+    private static final ZoneOffset LATEST_FRENCH_OFFSET = ZoneOffset.ofHours(4);
     private static final int MAX_IGNORED_FILE_WARNINGS = 20;
 
     private final Predicate<String> inReferential;
@@ -48,6 +55,8 @@ public final class PackageReader {
     private final EditorProfiles profiles;
     /** The profile the operator named for every package, or null to recognise each package's. */
     private final EditorProfile forced;
+    /** Gives the day of the ingestion, which no {@code date_extraction} may pass. */
+    private final Clock clock;
 
     /** @param inReferential whether a (well-formed) FINESS géographique is an ESSMS of the referential */
     public PackageReader(Predicate<String> inReferential) {
@@ -59,17 +68,25 @@ public final class PackageReader {
      * @param forced   the profile to apply to every package, or null
      */
     public PackageReader(Predicate<String> inReferential, EditorProfiles profiles, EditorProfile forced) {
+        this(inReferential, profiles, forced, Clock.systemDefaultZone());
+    }
+
+    /** @param clock the day of the ingestion, for the check of {@code date_extraction} */
+    public PackageReader(Predicate<String> inReferential, EditorProfiles profiles, EditorProfile forced,
+                         Clock clock) {
         this(inReferential, profiles, forced, DepotScanner.DEFAULT_MAX_UNCOMPRESSED_BYTES,
-                DepotScanner.DEFAULT_MAX_ENTRIES);
+                DepotScanner.DEFAULT_MAX_ENTRIES, clock);
     }
 
     /** With the zip limits of {@link DepotScanner#DepotScanner(long, int)}, checked again here. */
     public PackageReader(Predicate<String> inReferential, long maxUncompressedBytes, int maxEntries) {
-        this(inReferential, EditorProfiles.none(), null, maxUncompressedBytes, maxEntries);
+        this(inReferential, EditorProfiles.none(), null, maxUncompressedBytes, maxEntries,
+                Clock.systemDefaultZone());
     }
 
     private PackageReader(Predicate<String> inReferential, EditorProfiles profiles, EditorProfile forced,
-                          long maxUncompressedBytes, int maxEntries) {
+                          long maxUncompressedBytes, int maxEntries, Clock clock) {
+        this.clock = clock;
         this.inReferential = inReferential;
         this.profiles = profiles;
         this.forced = forced;
@@ -347,11 +364,32 @@ public final class PackageReader {
                     throw new RowProblem("periode_fin", f.text("periode_fin"),
                             "fin de période antérieure au début de période (" + start + ")");
                 }
+                checkExtractionDate(f, extraction, start);
                 warnings.addAll(corsican);
                 return new Manifest(editor, software, version, finessEj, extraction, start, end);
             } catch (RowProblem p) {
                 throw new ManifestProblem(row.number(), columns.sourceOf(p.column()),
                         columns.editorValue(p.column(), row.values(), p.value()), p.reason());
+            }
+        }
+
+        /**
+         * Exports combine by {@code date_extraction}, the latest winning: a date in the future would outrank every
+         * later correction, one before the period it covers cannot be true. Either rejects the whole package.
+         */
+        private void checkExtractionDate(Fields f, LocalDate extraction, LocalDate start) throws RowProblem {
+            LocalDate today = LocalDate.now(clock);
+            LocalDate latestFrenchDay = LocalDate.ofInstant(clock.instant(), LATEST_FRENCH_OFFSET);
+            if (extraction.isAfter(today) && extraction.isAfter(latestFrenchDay)) {
+                throw new RowProblem("date_extraction", f.text("date_extraction"), "date_extraction " + extraction
+                        + " postérieure au jour de l'ingestion (" + today + ") : un export daté dans le futur"
+                        + " passerait devant toutes les corrections ; faire corriger le manifeste");
+            }
+            if (extraction.isBefore(start)) {
+                throw new RowProblem("date_extraction", f.text("date_extraction"), "date_extraction " + extraction
+                        + " antérieure au début de la période exportée (periode_debut " + start + ") : un export"
+                        + " ne peut pas avoir été extrait avant la période qu'il couvre ; faire corriger le"
+                        + " manifeste");
             }
         }
 

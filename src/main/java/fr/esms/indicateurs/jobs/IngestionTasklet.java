@@ -20,6 +20,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -57,6 +58,7 @@ public class IngestionTasklet implements Tasklet {
     private List<ExportPackage> packages;
     private PackageReader reader;
     private final ProfileChoice profiles;
+    private final Clock clock;
     private final List<String> seen = new ArrayList<>();
     private final List<String> ingested = new ArrayList<>();
     /** Packages whose outcome was recorded, and packages handed to a group. */
@@ -99,6 +101,13 @@ public class IngestionTasklet implements Tasklet {
 
     public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
                             ProfileChoice profiles) {
+        this(depot, pivotStore, referentialStore, fileAway, profiles, Clock.systemDefaultZone());
+    }
+
+    /** @param clock the day of the ingestion, which no package's {@code date_extraction} may pass */
+    public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
+                            ProfileChoice profiles, Clock clock) {
+        this.clock = clock;
         this.profiles = profiles;
         this.inbox = fileAway ? new Inbox(depot) : null;
         this.depot = depot;
@@ -149,7 +158,7 @@ public class IngestionTasklet implements Tasklet {
                 }
             }
             Set<String> known = referentialStore.load().essms().stream().map(Essms::finess).collect(Collectors.toSet());
-            reader = new PackageReader(known::contains, profiles.profiles(), profiles.forced());
+            reader = new PackageReader(known::contains, profiles.profiles(), profiles.forced(), clock);
             if (!profiles.profiles().isEmpty()) {
                 log.info("Profils éditeurs : {}", profiles.profiles().names());
             }

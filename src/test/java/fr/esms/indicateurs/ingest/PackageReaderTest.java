@@ -165,6 +165,54 @@ class PackageReaderTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1} at {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2030-01-01 | 2026-10-01 | 2026-12-03T09:00:00Z | date_extraction 2030-01-01 postérieure au jour de l'ingestion (2026-12-03) : un export daté dans le futur passerait devant toutes les corrections ; faire corriger le manifeste
+            2026-12-04 | 2026-10-01 | 2026-12-03T09:00:00Z | date_extraction 2026-12-04 postérieure au jour de l'ingestion (2026-12-03)
+            2026-12-05 | 2026-10-01 | 2026-12-03T22:30:00Z | date_extraction 2026-12-05 postérieure au jour de l'ingestion (2026-12-03)
+            2026-09-30 | 2026-10-01 | 2026-12-03T09:00:00Z | date_extraction 2026-09-30 antérieure au début de la période exportée (periode_debut 2026-10-01) : un export ne peut pas avoir été extrait avant la période qu'il couvre ; faire corriger le manifeste
+            """)
+    void anExtractionDateInTheFutureOrBeforeThePeriodRejectsThePackageWhole(String extraction, String start,
+                                                                          String now, String reason) throws Exception {
+        Map<String, String> files = files("usagers.csv", "finess;usager_id;date_entree\n" + ET1 + ";U1;2025-01-01\n");
+        files.put("export.csv", "editeur;logiciel;finess_ej;date_extraction;periode_debut;periode_fin\n"
+                + "E;L;130000003;" + extraction + ";" + start + ";2026-10-31\n");
+
+        RecordingVisitor v = readOn(folder(depot, "p", files), now);
+
+        assertThat(v.events).containsExactly("packageRejected");
+        Rejection r = v.packageRejections.get(0);
+        assertThat(r).extracting(Rejection::file, Rejection::line, Rejection::column, Rejection::value)
+                .containsExactly("export.csv", 2L, "date_extraction", extraction);
+        assertThat(r.reason()).startsWith("paquet « p », export.csv, ligne 2, colonne « date_extraction » : " + reason)
+                .endsWith("faire corriger le manifeste : paquet rejeté en entier");
+    }
+
+    @ParameterizedTest(name = "{0} at {1}")
+    @CsvSource({
+            "2026-12-03, 2026-12-03T09:00:00Z",
+            "2026-10-01, 2026-12-03T09:00:00Z",
+            // 21:30 UTC is 22:30 in Paris but already December 4 in La Réunion, where the editor dated its export
+            "2026-12-04, 2026-12-03T21:30:00Z"})
+    void anExtractionDateOfTheDayOrOfThePeriodsFirstDayIsAccepted(String extraction, String now) throws Exception {
+        Map<String, String> files = files();
+        files.put("export.csv", "editeur;logiciel;finess_ej;date_extraction;periode_debut;periode_fin\n"
+                + "E;L;130000003;" + extraction + ";2026-10-01;2026-10-31\n");
+
+        RecordingVisitor v = readOn(folder(depot, "p", files), now);
+
+        assertThat(v.packageRejections).isEmpty();
+        assertThat(v.manifests).extracting(Manifest::extractionDate).containsExactly(d(extraction));
+    }
+
+    private static RecordingVisitor readOn(Path source, String instant) {
+        RecordingVisitor visitor = new RecordingVisitor();
+        new PackageReader(TestPackages.REFERENTIAL::contains, EditorProfiles.none(), null,
+                java.time.Clock.fixed(java.time.Instant.parse(instant), java.time.ZoneId.of("Europe/Paris")))
+                .read(TestPackages.pkg(source), visitor);
+        return visitor;
+    }
+
     @Test
     void manifestWarnsOfUnknownColumnsAndCorsicanFinessJuridique() throws Exception {
         Map<String, String> files = files();

@@ -326,6 +326,41 @@ class ProfileReadingTest {
                 new StayRow(ET1, "P,2", LocalDate.of(2026, 9, 15), LocalDate.of(2026, 10, 20), List.of(), 3));
     }
 
+    /** A manifest made of constants and the package's name goes through the same check of its dates. */
+    @Test
+    void aManifestTakenFromThePackageNameIsRejectedWhenItsExtractionDateIsInTheFuture() throws IOException {
+        String profile = """
+                reconnaissance:
+                  fichiers: ["patients.csv"]
+                manifeste:
+                  colonnes:
+                    editeur: { constante: "Kalio" }
+                    logiciel: { constante: "Kalio Care" }
+                    finess_ej: { nom-paquet: "^kalio_([0-9]{9})_" }
+                    periode_debut: { nom-paquet: "_([0-9]{6})_", formats-date: ["yyyyMM"] }
+                    periode_fin: { nom-paquet: "_([0-9]{6})_", formats-date: ["yyyyMM"] }
+                    date_extraction: { nom-paquet: "_([0-9]{8})$", formats-date: ["yyyyMMdd"] }
+                fichiers:
+                  usagers:
+                    fichier: "patients.csv"
+                    colonnes:
+                      finess: "finess"
+                      usager_id: "patient"
+                      date_entree: "entree"
+                """;
+        Path pkg = folder("kalio_130000003_202610_20301103", Map.of("patients.csv",
+                ("finess;patient;entree\n" + ET1 + ";P1;2026-10-02\n").getBytes(StandardCharsets.UTF_8)));
+
+        RecordingVisitor v = read(pkg, profile);
+
+        assertThat(v.rows).isEmpty();
+        assertThat(v.packageRejections).singleElement().satisfies(r -> {
+            assertThat(r.column()).isEqualTo("date_extraction (nom du paquet)");
+            assertThat(r.reason()).contains("date_extraction 2030-11-03 postérieure au jour de l'ingestion (")
+                    .endsWith("faire corriger le manifeste : paquet rejeté en entier");
+        });
+    }
+
     @Test
     void aPackageNoProfileRecognisesAndWithoutExportCsvIsRejected() throws IOException {
         Path pkg = folder("inconnu", Map.of("USAGERS.csv", cp1252("x;y\r\n")));
