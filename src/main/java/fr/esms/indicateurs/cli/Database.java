@@ -13,10 +13,14 @@ final class Database {
     private Database() {
     }
 
+    /** @throws fr.esms.indicateurs.jobs.RunLock.AlreadyRunningException when another process holds an H2 file base */
     static ConfigurableApplicationContext start(String url) {
-        // Given as a command-line property: it must win over application.properties.
-        return new SpringApplicationBuilder(EsmsIndicateursApplication.class)
-                .logStartupInfo(false)
-                .run("--spring.datasource.url=" + (url == null || url.isBlank() ? DEFAULT_URL : url));
+        String jdbcUrl = url == null || url.isBlank() ? DEFAULT_URL : url;
+        try (H2FileHold held = H2FileHold.take(jdbcUrl)) {
+            // Given as a command-line property: it must win over application.properties.
+            return new SpringApplicationBuilder(EsmsIndicateursApplication.class)
+                    .logStartupInfo(false)
+                    .run("--spring.datasource.url=" + jdbcUrl);
+        }
     }
 }
