@@ -10,6 +10,7 @@ import fr.esms.indicateurs.ingest.ExportPackage;
 import fr.esms.indicateurs.ingest.FileSummary;
 import fr.esms.indicateurs.ingest.PackageReader;
 import fr.esms.indicateurs.referential.Essms;
+import fr.esms.indicateurs.store.DepotStamps;
 import fr.esms.indicateurs.store.PivotStore;
 import fr.esms.indicateurs.store.ReferentialStore;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +61,7 @@ public class IngestionTasklet implements Tasklet {
     private PackageReader reader;
     private final ProfileChoice profiles;
     private final Clock clock;
+    private final DepotStamps stamps;
     private final List<String> seen = new ArrayList<>();
     private final List<String> ingested = new ArrayList<>();
     /** Packages whose outcome was recorded, and packages handed to a group. */
@@ -107,6 +110,13 @@ public class IngestionTasklet implements Tasklet {
     /** @param clock the day of the ingestion, which no package's {@code date_extraction} may pass */
     public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
                             ProfileChoice profiles, Clock clock) {
+        this(depot, pivotStore, referentialStore, fileAway, profiles, clock, null);
+    }
+
+    /** @param stamps the hashes of the previous scan of the dépôt, kept for the next one (null: none) */
+    public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
+                            ProfileChoice profiles, Clock clock, DepotStamps stamps) {
+        this.stamps = stamps;
         this.clock = clock;
         this.profiles = profiles;
         this.inbox = fileAway ? new Inbox(depot) : null;
@@ -144,7 +154,11 @@ public class IngestionTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         if (packages == null) {
-            DepotScan scan = new DepotScanner().scan(depot);
+            DepotScan scan = new DepotScanner().scan(depot, stamps == null ? Map.of() : stamps.load(depot),
+                    clock.instant());
+            if (stamps != null) {
+                stamps.save(depot, scan.stamps());
+            }
             packages = scan.packages();
             scan.warnings().forEach(w -> log.warn("Dépôt : {}", w));
             for (Rejection refused : scan.refused()) {
