@@ -13,16 +13,23 @@ final class Database {
     private Database() {
     }
 
+    /** @throws fr.esms.indicateurs.jobs.RunLock.AlreadyRunningException when another process holds an H2 file base */
     static ConfigurableApplicationContext start(String url) {
         return start(url, null);
     }
 
-    /** @param rulesFolder the ARS's rules folder, or null for the built-in rules versions */
+    /**
+     * @param rulesFolder the ARS's rules folder, or null for the built-in rules versions
+     * @throws fr.esms.indicateurs.jobs.RunLock.AlreadyRunningException when another process holds an H2 file base
+     */
     static ConfigurableApplicationContext start(String url, String rulesFolder) {
-        // Given as command-line properties: they must win over application.properties.
-        return new SpringApplicationBuilder(EsmsIndicateursApplication.class)
-                .logStartupInfo(false)
-                .run("--spring.datasource.url=" + (url == null || url.isBlank() ? DEFAULT_URL : url),
-                        "--esms.regles=" + (rulesFolder == null ? "" : rulesFolder.trim()));
+        String jdbcUrl = url == null || url.isBlank() ? DEFAULT_URL : url;
+        try (H2FileHold held = H2FileHold.take(jdbcUrl)) {
+            // Given as command-line properties: they must win over application.properties.
+            return new SpringApplicationBuilder(EsmsIndicateursApplication.class)
+                    .logStartupInfo(false)
+                    .run("--spring.datasource.url=" + jdbcUrl,
+                            "--esms.regles=" + (rulesFolder == null ? "" : rulesFolder.trim()));
+        }
     }
 }

@@ -1,5 +1,7 @@
 package fr.esms.indicateurs.cli;
 
+import fr.esms.indicateurs.jobs.RunLock;
+
 /** Turns a failure into a message an operator can act on. */
 final class Messages {
 
@@ -7,6 +9,11 @@ final class Messages {
     }
 
     static String explain(Throwable ex) {
+        for (Throwable t = ex; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof RunLock.AlreadyRunningException inUse) {
+                return inUse.getMessage();
+            }
+        }
         StringBuilder text = new StringBuilder(String.valueOf(ex.getMessage()));
         Throwable cause = ex.getCause();
         while (cause != null && cause != cause.getCause()) {

@@ -1,6 +1,7 @@
 package fr.esms.indicateurs.cli;
 
 import fr.esms.indicateurs.jobs.DefinitionLauncher;
+import fr.esms.indicateurs.jobs.InvalidJobFileException;
 import fr.esms.indicateurs.jobs.JobDefinition;
 import fr.esms.indicateurs.jobs.Planner;
 import fr.esms.indicateurs.jobs.RunSummary;
@@ -8,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,15 +29,24 @@ public class PlanifierCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(PlanifierCommand.class);
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--jobs", defaultValue = "jobs", paramLabel = "DOSSIER",
             description = "Dossier des définitions de jobs (défaut : ${DEFAULT-VALUE}).")
     Path folder;
 
     @Override
     public Integer call() throws Exception {
-        List<JobDefinition> definitions = JobDefinition.loadAll(folder);
+        List<JobDefinition> definitions;
+        try {
+            definitions = JobDefinition.loadAll(folder);
+        } catch (InvalidJobFileException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (definitions.isEmpty()) {
-            throw new IllegalArgumentException("aucune définition de job (*.properties) dans " + folder);
+            throw new ParameterException(spec.commandLine(), "aucune définition de job (*.properties) dans "
+                    + folder);
         }
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -7,11 +7,14 @@ import java.util.List;
  * refused for safety before any reading (unreadable zip, zip-slip, zip bomb; {@code file} empty, {@code line} 0),
  * and French warnings about the other entries of the folder.
  */
-public record DepotScan(List<ExportPackage> packages, List<Rejection> refused, List<String> warnings) {
+public record DepotScan(List<ExportPackage> packages, List<Rejection> refused, List<String> warnings,
+                        List<PackageStamp> stamps) {
 
+    /** {@code stamps}: the packages whose files have settled, with their hash, for the next scan. */
     public DepotScan {
         packages = List.copyOf(packages);
         refused = List.copyOf(refused);
         warnings = List.copyOf(warnings);
+        stamps = List.copyOf(stamps);
     }
 }

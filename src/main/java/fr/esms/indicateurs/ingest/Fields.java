@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
 final class Fields {
 
     static final String NIR_REASON = "identifiant ressemblant à un NIR ou un INS (13 ou 15 chiffres commençant"
-            + " par 1, 2, 7 ou 8) : refusé, les identifiants doivent être pseudonymes";
+            + " par 1, 2, 7 ou 8, même séparés par des espaces, des points ou des tirets) : refusé, les identifiants"
+            + " doivent être pseudonymes";
+    static final String NIR_COUNT_REASON = "nombre ressemblant à un NIR ou un INS (13 ou 15 chiffres commençant"
+            + " par 1, 2, 7 ou 8) : refusé, aucun effectif réel n'atteint cette taille";
     static final String MASKED = "(masqué)";
 
-    /** Any run of 13 digits or more: never copied into a report, whatever the column. */
-    private static final Pattern LONG_DIGIT_RUN = Pattern.compile("[0-9]{13,}");
     /** At most 15 digits: far above any real count, and never overflowing a long. */
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,15}");
     private static final String DATE_FORMAT = "attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM[:SS]";
@@ -52,30 +53,20 @@ final class Fields {
         this.keyUncheckedFiness = keyUncheckedFiness;
     }
 
-    /** The value that may go into a report: anything that could be a NIR/INS is masked. */
+    /**
+     * The value that may go into a report: anything that could be a NIR/INS (a run of 13 digits or more, even
+     * grouped with spaces, dots or dashes) is masked whole, whatever the column.
+     */
     static String reportable(String value) {
         if (value == null) {
             return "";
         }
-        return LONG_DIGIT_RUN.matcher(value).find() ? MASKED : value;
+        return NirLike.containsLongRun(value) ? MASKED : value;
     }
 
-    /** 13 or 15 digits starting with 1, 2, 7 or 8 (written by hand: it runs on every identifier). */
+    /** A NIR/INS, bare or grouped: 13 or 15 digits starting with 1, 2, 7 or 8 ({@link NirLike#isNir}). */
     static boolean looksLikeNir(String value) {
-        int length = value.length();
-        if (length != 13 && length != 15) {
-            return false;
-        }
-        char first = value.charAt(0);
-        if (first != '1' && first != '2' && first != '7' && first != '8') {
-            return false;
-        }
-        for (int i = 1; i < length; i++) {
-            if (!isDigit(value.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return NirLike.isNir(value);
     }
 
     private static boolean isDigit(char c) {
@@ -98,6 +89,14 @@ final class Fields {
             throw new RowProblem(column, "", "valeur obligatoire manquante");
         }
         return value;
+    }
+
+    /**
+     * A free text (a type, a label): never refused, but any run of 13 digits or more in it, a NIR typed in a
+     * comment, is masked before the value goes anywhere.
+     */
+    String freeText(String column) {
+        return NirLike.maskLongRuns(text(column), MASKED);
     }
 
     /** A FINESS: well-formed, right key (not checked for 2A/2B), and in the referential when one is given. */
@@ -225,15 +224,19 @@ final class Fields {
         if (!COUNT.matcher(value).matches()) {
             throw new RowProblem(column, value, "nombre entier positif ou nul attendu dans la colonne " + column);
         }
+        if (looksLikeNir(value)) {
+            throw new RowProblem(column, MASKED, NIR_COUNT_REASON);
+        }
         return Long.parseLong(value);
     }
 
-    /** Codes separated by {@code |}, trimmed, empty parts dropped. */
+    /** Codes separated by {@code |}, trimmed, empty parts dropped; a NIR-like run in a code is masked. */
     List<String> codes(String column) {
         String value = text(column);
         if (value == null) {
             return List.of();
         }
-        return Arrays.stream(value.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split("\\|")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(code -> NirLike.maskLongRuns(code, MASKED)).toList();
     }
 }

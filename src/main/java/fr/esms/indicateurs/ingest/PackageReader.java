@@ -5,7 +5,9 @@ import fr.esms.indicateurs.rules.Finess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,6 +43,11 @@ import java.util.function.Predicate;
 public final class PackageReader {
 
     static final String NO_MANIFEST = "paquet sans export.csv : rejeté en entier";
+    /**
+     * The French time zone furthest ahead where ESSMS send exports (La Réunion): an export dated in its editor's
+     * own day there is never "in the future" for a machine in metropolitan France.
+     */
+    private static final ZoneOffset LATEST_FRENCH_OFFSET = ZoneOffset.ofHours(4);
     private static final int MAX_IGNORED_FILE_WARNINGS = 20;
 
     private final Predicate<String> inReferential;
@@ -48,6 +55,8 @@ public final class PackageReader {
     private final EditorProfiles profiles;
     /** The profile the operator named for every package, or null to recognise each package's. */
     private final EditorProfile forced;
+    /** Gives the day of the ingestion, which no {@code date_extraction} may pass. */
+    private final Clock clock;
 
     /** @param inReferential whether a (well-formed) FINESS géographique is an ESSMS of the referential */
     public PackageReader(Predicate<String> inReferential) {
@@ -59,17 +68,25 @@ public final class PackageReader {
      * @param forced   the profile to apply to every package, or null
      */
     public PackageReader(Predicate<String> inReferential, EditorProfiles profiles, EditorProfile forced) {
+        this(inReferential, profiles, forced, Clock.systemDefaultZone());
+    }
+
+    /** @param clock the day of the ingestion, for the check of {@code date_extraction} */
+    public PackageReader(Predicate<String> inReferential, EditorProfiles profiles, EditorProfile forced,
+                         Clock clock) {
         this(inReferential, profiles, forced, DepotScanner.DEFAULT_MAX_UNCOMPRESSED_BYTES,
-                DepotScanner.DEFAULT_MAX_ENTRIES);
+                DepotScanner.DEFAULT_MAX_ENTRIES, clock);
     }
 
     /** With the zip limits of {@link DepotScanner#DepotScanner(long, int)}, checked again here. */
     public PackageReader(Predicate<String> inReferential, long maxUncompressedBytes, int maxEntries) {
-        this(inReferential, EditorProfiles.none(), null, maxUncompressedBytes, maxEntries);
+        this(inReferential, EditorProfiles.none(), null, maxUncompressedBytes, maxEntries,
+                Clock.systemDefaultZone());
     }
 
     private PackageReader(Predicate<String> inReferential, EditorProfiles profiles, EditorProfile forced,
-                          long maxUncompressedBytes, int maxEntries) {
+                          long maxUncompressedBytes, int maxEntries, Clock clock) {
+        this.clock = clock;
         this.inReferential = inReferential;
         this.profiles = profiles;
         this.forced = forced;
@@ -289,7 +306,7 @@ public final class PackageReader {
                     Sources sources = Sources.of(mapping, PivotLayout.MANIFEST_REQUIRED, headerLine.values());
                     CsvTable.Header header = sources.header();
                     if (!header.duplicated().isEmpty()) {
-                        throw new ManifestProblem(0, String.join(", ", header.duplicated()), "",
+                        throw new ManifestProblem(0, String.join(", ", reportable(header.duplicated())), "",
                                 "colonne en double dans l'en-tête");
                     }
                     if (!header.missing().isEmpty()) {
@@ -297,8 +314,7 @@ public final class PackageReader {
                                 "colonne obligatoire absente");
                     }
                     if (!header.unknown().isEmpty()) {
-                        warnings.add(new Notice(name, headerLine.number(),
-                                "colonnes inconnues ignorées : " + String.join(", ", header.unknown())));
+                        warnings.add(new Notice(name, headerLine.number(), unknownColumns(header)));
                     }
                     CsvTable.Line row = table.next();
                     if (row == null) {
@@ -335,9 +351,11 @@ public final class PackageReader {
                         (column, value) -> corsican.add(new Notice(shown, row.number(),
                                 "FINESS juridique " + value + " : "
                                         + Finess.explain(Finess.Verdict.VALID_KEY_UNCHECKED))));
-                String editor = f.required("editeur");
-                String software = f.required("logiciel");
-                String version = f.text("version_logiciel");
+                f.required("editeur");
+                f.required("logiciel");
+                String editor = f.freeText("editeur");
+                String software = f.freeText("logiciel");
+                String version = f.freeText("version_logiciel");
                 String finessEj = f.finess("finess_ej");
                 LocalDate extraction = f.date("date_extraction");
                 LocalDate start = f.date("periode_debut");
@@ -346,11 +364,32 @@ public final class PackageReader {
                     throw new RowProblem("periode_fin", f.text("periode_fin"),
                             "fin de période antérieure au début de période (" + start + ")");
                 }
+                checkExtractionDate(f, extraction, start);
                 warnings.addAll(corsican);
                 return new Manifest(editor, software, version, finessEj, extraction, start, end);
             } catch (RowProblem p) {
                 throw new ManifestProblem(row.number(), columns.sourceOf(p.column()),
                         columns.editorValue(p.column(), row.values(), p.value()), p.reason());
+            }
+        }
+
+        /**
+         * Exports combine by {@code date_extraction}, the latest winning: a date in the future would outrank every
+         * later correction, one before the period it covers cannot be true. Either rejects the whole package.
+         */
+        private void checkExtractionDate(Fields f, LocalDate extraction, LocalDate start) throws RowProblem {
+            LocalDate today = LocalDate.now(clock);
+            LocalDate latestFrenchDay = LocalDate.ofInstant(clock.instant(), LATEST_FRENCH_OFFSET);
+            if (extraction.isAfter(today) && extraction.isAfter(latestFrenchDay)) {
+                throw new RowProblem("date_extraction", f.text("date_extraction"), "date_extraction " + extraction
+                        + " postérieure au jour de l'ingestion (" + today + ") : un export daté dans le futur"
+                        + " passerait devant toutes les corrections ; faire corriger le manifeste");
+            }
+            if (extraction.isBefore(start)) {
+                throw new RowProblem("date_extraction", f.text("date_extraction"), "date_extraction " + extraction
+                        + " antérieure au début de la période exportée (periode_debut " + start + ") : un export"
+                        + " ne peut pas avoir été extrait avant la période qu'il couvre ; faire corriger le"
+                        + " manifeste");
             }
         }
 
@@ -387,11 +426,10 @@ public final class PackageReader {
                 Sources sources = Sources.of(mapping, layout.required(), headerLine.values());
                 CsvTable.Header header = sources.header();
                 if (!header.unknown().isEmpty()) {
-                    visitor.warning(name, headerLine.number(),
-                            "colonnes inconnues ignorées : " + String.join(", ", header.unknown()));
+                    visitor.warning(name, headerLine.number(), unknownColumns(header));
                 }
                 if (!header.duplicated().isEmpty()) {
-                    rejectWholeFile(name, header.duplicated(), "colonne « %s » en double dans l'en-tête",
+                    rejectWholeFile(name, reportable(header.duplicated()), "colonne « %s » en double dans l'en-tête",
                             "colonnes en double dans l'en-tête");
                     return;
                 }
@@ -523,6 +561,18 @@ public final class PackageReader {
             }
             return new Sources(CsvTable.Header.of(headerNames, mustHave, mayHave));
         }
+    }
+
+    /**
+     * A file without its header line has its first data row read as the header: its values, a NIR among them, are
+     * masked as in any report.
+     */
+    private static String unknownColumns(CsvTable.Header header) {
+        return "colonnes inconnues ignorées : " + String.join(", ", reportable(header.unknown()));
+    }
+
+    private static List<String> reportable(List<String> headerNames) {
+        return headerNames.stream().map(Fields::reportable).toList();
     }
 
     /** Rejects a row whose number of fields differs from the header's (empty trailing fields are tolerated). */

@@ -90,7 +90,7 @@ record PivotLayout(List<String> required, List<String> optional, Mapper mapper) 
                 List.of("statut", "type"),
                 (f, line) -> new EventRow(f.finess("finess"), f.id("dossier_id"), f.id("evenement_id"),
                         f.date("date_evenement"), f.status("statut", EventStatus.class, EventStatus.PREVU),
-                        f.text("type"), line)));
+                        f.freeText("type"), line)));
         LAYOUTS.put(PivotFile.MSS, new PivotLayout(
                 List.of("finess", "message_id", "date_envoi"),
                 List.of("dossier_id", "type_destinataire"),
@@ -103,7 +103,7 @@ record PivotLayout(List<String> required, List<String> optional, Mapper mapper) 
                 List.of("statut", "type_document"),
                 (f, line) -> new DocumentRow(f.finess("finess"), f.id("dossier_id"), f.id("document_id"),
                         f.date("date_depot"), f.status("statut", DmpStatus.class, DmpStatus.DEPOSE),
-                        f.text("type_document"), line)));
+                        f.freeText("type_document"), line)));
         LAYOUTS.put(PivotFile.EPRESCRIPTION, counter("prescription_id", "date_import"));
         LAYOUTS.put(PivotFile.EPARCOURS, counter("echange_id", "date_echange"));
         LAYOUTS.put(PivotFile.AGREGATS, new PivotLayout(AGGREGATE_COLUMNS, List.of(), PivotLayout::aggregate));

@@ -24,6 +24,12 @@ public class DefinitionLauncher {
         this.launches = launches;
     }
 
+    /** The {@code jourLimite} of a monthly job file, or null for the job's default. */
+    private static Integer lateDay(JobDefinition definition) {
+        String value = definition.optional(JobFileKeys.LATE_DAY);
+        return value == null ? null : Integer.valueOf(value);
+    }
+
     public RunSummary run(JobDefinition definition, Clock clock) throws Exception {
         Path depot = Path.of(definition.parameter("depot"));
         Path referentiel = Path.of(definition.parameter("referentiel"));
@@ -37,7 +43,7 @@ public class DefinitionLauncher {
         IngestionTasklet.profiles(profilesFolder, profile);
         return switch (definition.kind()) {
             case MENSUEL_ARS -> executer.run(new ExecuterLauncher.Request(depot, referentiel,
-                    definition.monthFor(clock), window, output, fileAway, profiles, profile));
+                    definition.monthFor(clock), window, output, fileAway, profiles, profile), lateDay(definition));
             case NUIT -> {
                 JobParameters params = new JobParametersBuilder()
                         .addString("depot", depot.toAbsolutePath().normalize().toString())

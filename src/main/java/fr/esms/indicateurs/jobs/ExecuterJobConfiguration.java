@@ -2,6 +2,7 @@ package fr.esms.indicateurs.jobs;
 
 import fr.esms.indicateurs.rules.MeasureWindow;
 import fr.esms.indicateurs.rules.RulesLibrary;
+import fr.esms.indicateurs.store.DepotStamps;
 import fr.esms.indicateurs.store.PivotStore;
 import fr.esms.indicateurs.store.ReferentialStore;
 import fr.esms.indicateurs.store.ReportQueries;
@@ -18,10 +19,12 @@ import org.springframework.batch.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 
@@ -72,9 +75,9 @@ public class ExecuterJobConfiguration {
                                       @Value("#{jobParameters['archiver']}") String fileAway,
                                       @Value("#{jobParameters['profils']}") String profiles,
                                       @Value("#{jobParameters['profil']}") String profile, PivotStore pivotStore,
-                                      ReferentialStore referentialStore) {
+                                      ReferentialStore referentialStore, JdbcTemplate jdbc) {
         return new IngestionTasklet(Path.of(depot), pivotStore, referentialStore, "oui".equals(fileAway),
-                IngestionTasklet.profiles(profiles, profile));
+                IngestionTasklet.profiles(profiles, profile), Clock.systemDefaultZone(), new DepotStamps(jdbc));
     }
 
     @Bean

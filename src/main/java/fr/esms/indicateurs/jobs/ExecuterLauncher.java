@@ -73,8 +73,19 @@ public class ExecuterLauncher {
     }
 
     public RunSummary run(Request request) throws Exception {
-        JobExecution execution = launches.launch(job, parameters(request));
+        return run(request, null);
+    }
+
+    /** @param lateDay the {@code jourLimite} of the regional workbook's lateness, or null for the default */
+    public RunSummary run(Request request, Integer lateDay) throws Exception {
+        JobExecution execution = launches.launch(job, parameters(request, lateDay));
         return summarise(execution, request);
+    }
+
+    static JobParameters parameters(Request request, Integer lateDay) {
+        JobParameters parameters = parameters(request);
+        return lateDay == null ? parameters
+                : new JobParametersBuilder(parameters).addLong(JobFileKeys.LATE_DAY, (long) lateDay).toJobParameters();
     }
 
     /** @param request null for jobs other than executer */

@@ -10,6 +10,7 @@ import fr.esms.indicateurs.ingest.ExportPackage;
 import fr.esms.indicateurs.ingest.FileSummary;
 import fr.esms.indicateurs.ingest.PackageReader;
 import fr.esms.indicateurs.referential.Essms;
+import fr.esms.indicateurs.store.DepotStamps;
 import fr.esms.indicateurs.store.PivotStore;
 import fr.esms.indicateurs.store.ReferentialStore;
 import org.slf4j.Logger;
@@ -20,10 +21,12 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +60,8 @@ public class IngestionTasklet implements Tasklet {
     private List<ExportPackage> packages;
     private PackageReader reader;
     private final ProfileChoice profiles;
+    private final Clock clock;
+    private final DepotStamps stamps;
     private final List<String> seen = new ArrayList<>();
     private final List<String> ingested = new ArrayList<>();
     /** Packages whose outcome was recorded, and packages handed to a group. */
@@ -99,6 +104,20 @@ public class IngestionTasklet implements Tasklet {
 
     public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
                             ProfileChoice profiles) {
+        this(depot, pivotStore, referentialStore, fileAway, profiles, Clock.systemDefaultZone());
+    }
+
+    /** @param clock the day of the ingestion, which no package's {@code date_extraction} may pass */
+    public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
+                            ProfileChoice profiles, Clock clock) {
+        this(depot, pivotStore, referentialStore, fileAway, profiles, clock, null);
+    }
+
+    /** @param stamps the hashes of the previous scan of the dépôt, kept for the next one (null: none) */
+    public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
+                            ProfileChoice profiles, Clock clock, DepotStamps stamps) {
+        this.stamps = stamps;
+        this.clock = clock;
         this.profiles = profiles;
         this.inbox = fileAway ? new Inbox(depot) : null;
         this.depot = depot;
@@ -135,7 +154,11 @@ public class IngestionTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         if (packages == null) {
-            DepotScan scan = new DepotScanner().scan(depot);
+            DepotScan scan = new DepotScanner().scan(depot, stamps == null ? Map.of() : stamps.load(depot),
+                    clock.instant());
+            if (stamps != null) {
+                stamps.save(depot, scan.stamps());
+            }
             packages = scan.packages();
             scan.warnings().forEach(w -> log.warn("Dépôt : {}", w));
             for (Rejection refused : scan.refused()) {
@@ -149,7 +172,7 @@ public class IngestionTasklet implements Tasklet {
                 }
             }
             Set<String> known = referentialStore.load().essms().stream().map(Essms::finess).collect(Collectors.toSet());
-            reader = new PackageReader(known::contains, profiles.profiles(), profiles.forced());
+            reader = new PackageReader(known::contains, profiles.profiles(), profiles.forced(), clock);
             if (!profiles.profiles().isEmpty()) {
                 log.info("Profils éditeurs : {}", profiles.profiles().names());
             }

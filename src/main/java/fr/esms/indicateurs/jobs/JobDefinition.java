@@ -3,13 +3,14 @@ package fr.esms.indicateurs.jobs;
 import org.springframework.scheduling.support.CronExpression;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,9 +39,9 @@ public record JobDefinition(String name, Kind kind, CronExpression schedule, Map
             return code;
         }
 
-        static Kind of(String code, Path file) {
-            return Stream.of(values()).filter(k -> k.code.equals(code)).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException(file + " : job « " + code + " » inconnu (nuit ou mensuel-ars)"));
+        /** The kind written {@code code}, or null. */
+        static Kind of(String code) {
+            return Stream.of(values()).filter(k -> k.code.equals(code)).findFirst().orElse(null);
         }
     }
 
@@ -65,39 +66,60 @@ public record JobDefinition(String name, Kind kind, CronExpression schedule, Map
         return YearMonth.from(LocalDate.now(clock)).minusMonths(1);
     }
 
+    /**
+     * Reads and checks a job file: every key must be one the job reads (a key ignored in silence would let the
+     * job compute something else than what the file says), given once, with a valid value.
+     *
+     * @throws InvalidJobFileException naming the file, and the line and key of every problem
+     */
     public static JobDefinition load(Path file) {
+        List<String> lines;
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("définition de job illisible : " + file + " (" + e.getMessage() + ")");
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            properties.load(new StringReader(String.join("\n", lines)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidJobFileException("définition de job illisible : " + file + " (" + e.getMessage() + ")");
         }
         String fileName = file.getFileName().toString();
         String name = fileName.substring(0, fileName.length() - ".properties".length());
         Map<String, String> parameters = new TreeMap<>();
         properties.stringPropertyNames().forEach(k -> parameters.put(k, properties.getProperty(k)));
-        String cron = parameters.remove("planification");
-        if (cron == null) {
-            throw new IllegalArgumentException(file + " : « planification » manquante (expression cron)");
-        }
-        CronExpression schedule;
-        try {
-            schedule = CronExpression.parse(cron.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + " : planification « " + cron + " » invalide (" + e.getMessage()
-                    + ")");
-        }
-        Kind kind = Kind.of(String.valueOf(parameters.remove("job")).trim(), file);
+        JobFileCheck check = new JobFileCheck(file, JobFileKeys.lines(lines), parameters);
+        Kind kind = check.kind();
+        check.keys(kind);
+        CronExpression schedule = check.schedule();
+        check.values(kind);
+        check.throwIfAny();
+        parameters.remove("planification");
+        parameters.remove("job");
         return new JobDefinition(name, kind, schedule, parameters);
     }
 
-    /** Every {@code *.properties} of a folder, by name. */
+    /**
+     * Every {@code *.properties} of a folder, by name.
+     *
+     * @throws InvalidJobFileException with the problems of every file, not only the first one's
+     */
     public static List<JobDefinition> loadAll(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".properties")).sorted()
-                    .map(JobDefinition::load).toList();
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(folder)) {
+            files = listed.filter(f -> f.getFileName().toString().endsWith(".properties")).sorted().toList();
         } catch (IOException e) {
-            throw new IllegalArgumentException("dossier des jobs illisible : " + folder + " (" + e.getMessage() + ")");
+            throw new InvalidJobFileException("dossier des jobs illisible : " + folder + " (" + e.getMessage() + ")");
         }
+        List<JobDefinition> definitions = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                definitions.add(load(file));
+            } catch (InvalidJobFileException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidJobFileException(String.join("\n", problems));
+        }
+        return definitions;
     }
 }

@@ -29,8 +29,10 @@ public class RunLock {
 
     public Held acquire() {
         Connection connection = null;
+        String url = null;
         try {
             connection = dataSource.getConnection();
+            url = connection.getMetaData().getURL();
             connection.setAutoCommit(false);
             try (PreparedStatement lock = connection.prepareStatement(
                     "SELECT nom FROM verrou_execution WHERE nom = 'traitement' FOR UPDATE NOWAIT")) {
@@ -39,8 +41,8 @@ public class RunLock {
             }
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new AlreadyRunningException("un autre traitement est déjà en cours sur cette base de données : "
-                    + "attendez sa fin (voir la commande historique) puis relancez", e);
+            throw new AlreadyRunningException(DatabaseName.inUse(url)
+                    + " (la commande historique montre le traitement en cours)", e);
         }
         Connection held = connection;
         return () -> closeQuietly(held);
@@ -58,6 +60,10 @@ public class RunLock {
         }
     }
 
+    /**
+     * Another process or run holds the database: its French message says so in one sentence, and is all the
+     * operator needs (the driver's own message, in English, stays in the cause).
+     */
     public static class AlreadyRunningException extends RuntimeException {
         public AlreadyRunningException(String message, Throwable cause) {
             super(message, cause);

@@ -80,6 +80,40 @@ class CommandLineMessagesTest {
     }
 
     @Test
+    void aJobFileWithAKeyTheJobDoesNotReadIsRefusedByLancerAndPlanifierWithExitCode2() throws Exception {
+        Path jobs = java.nio.file.Files.createDirectories(work.resolve("jobs"));
+        Path monthly = java.nio.file.Files.writeString(jobs.resolve("mensuel-ars.properties"), """
+                job=mensuel-ars
+                planification=0 0 6 12 * *
+                depot=d
+                referentiel=r
+                sortie=s
+                mois=2026-09
+                """);
+        java.nio.file.Files.writeString(jobs.resolve("nuit.properties"), """
+                job=nuit
+                planification=0 30 1 * * *
+                depot=d
+                referentiel=r
+                sortie=s
+                profile=editeur
+                """);
+
+        Result lancer = run("lancer", monthly.toString());
+        assertThat(lancer.code()).isEqualTo(2);
+        assertThat(lancer.err()).startsWith("ERREUR : " + monthly + ", ligne 6 : clé « mois » refusée : le mois ne"
+                        + " se règle pas dans un job")
+                .contains("Aide : java -jar esms-indicateurs.jar lancer --help");
+
+        Result planifier = run("planifier", "--jobs", jobs.toString());
+        assertThat(planifier.code()).isEqualTo(2);
+        assertThat(planifier.err()).contains(monthly + ", ligne 6 : clé « mois » refusée")
+                .contains(jobs.resolve("nuit.properties") + ", ligne 6 : clé « profile » inconnue : vouliez-vous"
+                        + " dire « profils » ou « profil » ?")
+                .doesNotContain("prochaine exécution");
+    }
+
+    @Test
     void helpIsInFrench() {
         Result r = run("executer", "--help");
         assertThat(r.out()).contains("Utilisation :").contains("Options :").contains("Affiche cette aide")

@@ -113,4 +113,77 @@ class DepotScannerTest {
         assertThat(v.warnings).containsExactly(
                 new RecordingVisitor.Warning("inner.zip", 0, "archive imbriquée non ouverte : ignorée"));
     }
+
+    // ------------------------------------------------------------------ stamps: no second hashing of what did not change
+
+    private static final String FAKE = "f".repeat(64);
+
+    /** The stamps of a scan, each with a hash no file has: a scan that gives it back did not hash again. */
+    private static Map<String, PackageStamp> withFakeHashes(DepotScan scan) {
+        Map<String, PackageStamp> known = new java.util.HashMap<>();
+        scan.stamps().forEach(s -> known.put(s.name(), new PackageStamp(s.name(), s.state(), FAKE)));
+        return known;
+    }
+
+    private static java.time.Instant later() {
+        return java.time.Instant.now().plusSeconds(60);
+    }
+
+    @Test
+    void aPackageWhoseFilesAreUnchangedIsNotHashedAgain() throws Exception {
+        folder(depot, "dossier", sample());
+        zip(depot, "archive.zip", "", sample());
+        DepotScan first = new DepotScanner().scan(depot, Map.of(), later());
+        assertThat(first.stamps()).extracting(PackageStamp::name).containsExactly("archive.zip", "dossier");
+        assertThat(first.stamps()).extracting(PackageStamp::sha256)
+                .containsExactlyElementsOf(first.packages().stream().map(ExportPackage::sha256).toList());
+
+        DepotScan second = new DepotScanner().scan(depot, withFakeHashes(first), later());
+
+        assertThat(second.packages()).extracting(ExportPackage::sha256).containsExactly(FAKE, FAKE);
+    }
+
+    @Test
+    void aFileRewrittenWithTheSameSizeAddedOrRemovedMakesThePackageHashedAgain() throws Exception {
+        Path pkg = folder(depot, "dossier", sample());
+        Path zip = zip(depot, "archive.zip", "", sample());
+        DepotScan first = new DepotScanner().scan(depot, Map.of(), later());
+        Map<String, PackageStamp> known = withFakeHashes(first);
+
+        // Same size, other content, a time one second later; a zip replaced by another file of the same bytes.
+        Path usagers = pkg.resolve("usagers.csv");
+        FileTime before = Files.getLastModifiedTime(usagers);
+        Files.writeString(usagers, Files.readString(usagers).replace("U1", "U2"));
+        Files.setLastModifiedTime(usagers, FileTime.from(before.toInstant().plusSeconds(1)));
+        Path copy = Files.copy(zip, elsewhere.resolve("copie.zip"));
+        Files.setLastModifiedTime(copy, Files.getLastModifiedTime(zip));
+        Files.move(copy, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        DepotScan changed = new DepotScanner().scan(depot, known, later());
+
+        assertThat(changed.packages()).extracting(ExportPackage::sha256).containsExactly(
+                first.packages().get(0).sha256(), DepotScanner.folderSha256(pkg));
+        assertThat(changed.packages().get(1).sha256()).isNotEqualTo(first.packages().get(1).sha256());
+
+        Map<String, PackageStamp> again = withFakeHashes(changed);
+        Files.writeString(pkg.resolve("dmp.csv"), "finess;dossier_id;document_id;date_depot\n");
+        assertThat(new DepotScanner().scan(depot, again, later()).packages().get(1).sha256())
+                .isEqualTo(DepotScanner.folderSha256(pkg));
+        again = withFakeHashes(new DepotScanner().scan(depot, Map.of(), later()));
+        Files.delete(pkg.resolve("annexes/notes.txt"));
+        assertThat(new DepotScanner().scan(depot, again, later()).packages().get(1).sha256())
+                .isEqualTo(DepotScanner.folderSha256(pkg));
+    }
+
+    @Test
+    void aPackageWrittenJustBeforeTheScanIsHashedButNotStamped() throws Exception {
+        Path pkg = folder(depot, "en-cours", sample());
+        java.time.Instant newest = Files.getLastModifiedTime(pkg.resolve("usagers.csv")).toInstant();
+
+        DepotScan scan = new DepotScanner().scan(depot, Map.of(), newest.plusSeconds(1));
+
+        assertThat(scan.packages()).extracting(ExportPackage::sha256)
+                .containsExactly(DepotScanner.folderSha256(pkg));
+        assertThat(scan.stamps()).isEmpty();
+        assertThat(new DepotScanner().scan(depot, Map.of(), newest.plusSeconds(3)).stamps()).hasSize(1);
+    }
 }

@@ -58,4 +58,43 @@ class FieldsTest {
     void nirLikeIdentifiersAre13Or15DigitsStartingWith1278(String value, boolean nirLike) {
         assertThat(Fields.looksLikeNir(value)).isEqualTo(nirLike);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "1 85 05 75 123 456 78 | true",
+            "1.85.05.75.123.456.78 | true",
+            "1-85-05-75-123-456-78 | true",
+            "1 85 05 75 123 456 | true",
+            "1850575123456 78 | true",
+            // non-breaking spaces, as a French spreadsheet groups digits
+            "2\u00A085\u00A005\u00A075\u00A0123\u00A0456 | true",
+            "1 85 05 2A 123 456 78 | true",
+            "2.85.05.2b.123.456 | true",
+            "3 85 05 75 123 456 78 | false",
+            "1 85 05 75 123 456 7 | false",
+            "1 85 05 3A 123 456 78 | false",
+            "1A 85 05 75 123 456 78 | false",
+            "1 85 05 75 123 456 78 X | false",
+            "1/85/05/75/123/456/78 | false",
+            "2024-10-15-001 | false"})
+    void aNirGroupedWithSpacesDotsOrDashesOrCorsicanIsStillANir(String value, boolean nirLike) {
+        assertThat(Fields.looksLikeNir(value)).isEqualTo(nirLike);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Compte rendu 1 85 05 75 123 456 78 | Compte rendu (masqué)",
+            "CR-1850575123456-bis | CR-(masqué)-bis",
+            "avis 1.85.05.2A.123.456 du médecin | avis (masqué) du médecin",
+            "1850575123456 | (masqué)",
+            "ref 12345678901234567890 | ref (masqué)",
+            "synthèse 2026-10-15 | synthèse 2026-10-15",
+            "du 2024-10-01 - 2024-10-31 | du 2024-10-01 - 2024-10-31",
+            "tel 04 78 12 34 56 | tel 04 78 12 34 56",
+            "3 85 05 75 123 456 78 | (masqué)",
+            "Visite | Visite"})
+    void aLongDigitRunInAFreeTextIsMaskedAndTheRestKept(String value, String expected) {
+        assertThat(NirLike.maskLongRuns(value, Fields.MASKED)).isEqualTo(expected);
+        assertThat(Fields.reportable(value)).isEqualTo(expected.equals(value) ? value : Fields.MASKED);
+    }
 }

@@ -165,6 +165,54 @@ class PackageReaderTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1} at {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2030-01-01 | 2026-10-01 | 2026-12-03T09:00:00Z | date_extraction 2030-01-01 postérieure au jour de l'ingestion (2026-12-03) : un export daté dans le futur passerait devant toutes les corrections ; faire corriger le manifeste
+            2026-12-04 | 2026-10-01 | 2026-12-03T09:00:00Z | date_extraction 2026-12-04 postérieure au jour de l'ingestion (2026-12-03)
+            2026-12-05 | 2026-10-01 | 2026-12-03T22:30:00Z | date_extraction 2026-12-05 postérieure au jour de l'ingestion (2026-12-03)
+            2026-09-30 | 2026-10-01 | 2026-12-03T09:00:00Z | date_extraction 2026-09-30 antérieure au début de la période exportée (periode_debut 2026-10-01) : un export ne peut pas avoir été extrait avant la période qu'il couvre ; faire corriger le manifeste
+            """)
+    void anExtractionDateInTheFutureOrBeforeThePeriodRejectsThePackageWhole(String extraction, String start,
+                                                                          String now, String reason) throws Exception {
+        Map<String, String> files = files("usagers.csv", "finess;usager_id;date_entree\n" + ET1 + ";U1;2025-01-01\n");
+        files.put("export.csv", "editeur;logiciel;finess_ej;date_extraction;periode_debut;periode_fin\n"
+                + "E;L;130000003;" + extraction + ";" + start + ";2026-10-31\n");
+
+        RecordingVisitor v = readOn(folder(depot, "p", files), now);
+
+        assertThat(v.events).containsExactly("packageRejected");
+        Rejection r = v.packageRejections.get(0);
+        assertThat(r).extracting(Rejection::file, Rejection::line, Rejection::column, Rejection::value)
+                .containsExactly("export.csv", 2L, "date_extraction", extraction);
+        assertThat(r.reason()).startsWith("paquet « p », export.csv, ligne 2, colonne « date_extraction » : " + reason)
+                .endsWith("faire corriger le manifeste : paquet rejeté en entier");
+    }
+
+    @ParameterizedTest(name = "{0} at {1}")
+    @CsvSource({
+            "2026-12-03, 2026-12-03T09:00:00Z",
+            "2026-10-01, 2026-12-03T09:00:00Z",
+            // 21:30 UTC is 22:30 in Paris but already December 4 in La Réunion, where the editor dated its export
+            "2026-12-04, 2026-12-03T21:30:00Z"})
+    void anExtractionDateOfTheDayOrOfThePeriodsFirstDayIsAccepted(String extraction, String now) throws Exception {
+        Map<String, String> files = files();
+        files.put("export.csv", "editeur;logiciel;finess_ej;date_extraction;periode_debut;periode_fin\n"
+                + "E;L;130000003;" + extraction + ";2026-10-01;2026-10-31\n");
+
+        RecordingVisitor v = readOn(folder(depot, "p", files), now);
+
+        assertThat(v.packageRejections).isEmpty();
+        assertThat(v.manifests).extracting(Manifest::extractionDate).containsExactly(d(extraction));
+    }
+
+    private static RecordingVisitor readOn(Path source, String instant) {
+        RecordingVisitor visitor = new RecordingVisitor();
+        new PackageReader(TestPackages.REFERENTIAL::contains, EditorProfiles.none(), null,
+                java.time.Clock.fixed(java.time.Instant.parse(instant), java.time.ZoneId.of("Europe/Paris")))
+                .read(TestPackages.pkg(source), visitor);
+        return visitor;
+    }
+
     @Test
     void manifestWarnsOfUnknownColumnsAndCorsicanFinessJuridique() throws Exception {
         Map<String, String> files = files();
@@ -256,12 +304,84 @@ class PackageReaderTest {
                         tuple("mss.csv", 2L, "dossier_id", "(masqué)"),
                         tuple("mss.csv", 3L, "date_envoi", "(masqué)"));
         assertThat(v.rejections.subList(0, 3)).allSatisfy(r -> assertThat(r.reason()).isEqualTo(
-                "identifiant ressemblant à un NIR ou un INS (13 ou 15 chiffres commençant par 1, 2, 7 ou 8) :"
-                        + " refusé, les identifiants doivent être pseudonymes"));
+                "identifiant ressemblant à un NIR ou un INS (13 ou 15 chiffres commençant par 1, 2, 7 ou 8, même"
+                        + " séparés par des espaces, des points ou des tirets) : refusé, les identifiants doivent être"
+                        + " pseudonymes"));
         assertThat(v.rejections.toString()).doesNotContain("1850175123456", "285017512345678", "7850175123456");
         // 15 digits starting with 3 and short numbers are not NIR-like
         assertThat(v.rowsOf(PivotFile.USAGERS)).extracting(r -> ((StayRow) r).personId())
                 .containsExactly("385017512345678", "12345");
+    }
+
+    @Test
+    void aNirGroupedWithSpacesDotsOrDashesIsRefusedInEveryIdentifierColumnAndNeverCopied() throws Exception {
+        RecordingVisitor v = read(folder(depot, "p", files(
+                "usagers.csv", "finess;usager_id;date_entree\n"
+                        + ET1 + ";1 85 05 75 123 456 78;2025-01-01\n"
+                        + ET1 + ";U1;2025-01-01\n",
+                "dossiers.csv", "finess;dossier_id;usager_id;date_creation;date_derniere_modification\n"
+                        + ET1 + ";1.85.05.75.123.456;U1;2025-01-01;2025-03-01\n"
+                        + ET1 + ";D1;2-85-05-2A-123-456-78;2025-01-01;2025-03-01\n",
+                "agenda.csv", "finess;dossier_id;evenement_id;date_evenement\n"
+                        + ET1 + ";D1;1850575123456 78;2025-03-01\n",
+                "mss.csv", "finess;message_id;date_envoi;dossier_id\n"
+                        + ET1 + ";M1;2025-03-01;7 85 05 75 123 456\n"
+                        + ET1 + "; 1 85 05 75 123 456 78 ;2025-03-01;\n")));
+
+        assertThat(v.rejections)
+                .extracting(Rejection::file, Rejection::line, Rejection::column, Rejection::value, Rejection::reason)
+                .containsExactly(
+                        tuple("usagers.csv", 2L, "usager_id", "(masqué)", Fields.NIR_REASON),
+                        tuple("dossiers.csv", 2L, "dossier_id", "(masqué)", Fields.NIR_REASON),
+                        tuple("dossiers.csv", 3L, "usager_id", "(masqué)", Fields.NIR_REASON),
+                        tuple("agenda.csv", 2L, "evenement_id", "(masqué)", Fields.NIR_REASON),
+                        tuple("mss.csv", 2L, "dossier_id", "(masqué)", Fields.NIR_REASON),
+                        tuple("mss.csv", 3L, "message_id", "(masqué)", Fields.NIR_REASON));
+        assertThat(v.toString() + v.rejections + v.rows + v.warnings)
+                .doesNotContain("123 456", "123.456", "123-456", "1850575123456");
+        assertThat(v.rowsOf(PivotFile.USAGERS)).extracting(r -> ((StayRow) r).personId()).containsExactly("U1");
+    }
+
+    @Test
+    void aNirInAFreeTextColumnIsMaskedBeforeTheRowGoesAnywhereAndTheRowIsKept() throws Exception {
+        RecordingVisitor v = read(folder(depot, "p", files(
+                "usagers.csv", "finess;usager_id;date_entree;motifs_exclusion\n"
+                        + ET1 + ";U1;2025-01-01;REFUS_USAGER|note 1 85 05 75 123 456 78\n",
+                "agenda.csv", "finess;dossier_id;evenement_id;date_evenement;statut;type\n"
+                        + ET1 + ";D1;E1;2025-03-01;REALISE;RDV de 1 85 05 75 123 456 78\n"
+                        + ET1 + ";D1;E2;2025-03-02;REALISE;visite 2026-03-02\n",
+                "dmp.csv", "finess;dossier_id;document_id;date_depot;statut;type_document\n"
+                        + ET1 + ";D1;DOC1;2025-03-01;DEPOSE;CR-1850575123456\n"
+                        + ET1 + ";D1;DOC2;2025-03-01;DEPOSE;285052A12345612 synthèse\n")));
+
+        assertThat(v.rejections).isEmpty();
+        assertThat(v.rowsOf(PivotFile.USAGERS)).extracting(r -> ((StayRow) r).exclusionCodes())
+                .containsExactly(List.of("REFUS_USAGER", "note (masqué)"));
+        assertThat(v.rowsOf(PivotFile.AGENDA)).extracting(r -> ((EventRow) r).type())
+                .containsExactly("RDV de (masqué)", "visite 2026-03-02");
+        assertThat(v.rowsOf(PivotFile.DMP)).extracting(r -> ((DocumentRow) r).documentType())
+                .containsExactly("CR-(masqué)", "(masqué) synthèse");
+    }
+
+    @Test
+    void aNirWrittenAsACountOrReadAsAHeaderIsNeverKeptNorCopied() throws Exception {
+        String aggregates = String.join(";", PivotLayout.AGGREGATE_COLUMNS) + "\n"
+                + ET1 + ";2025-03-01;2025-03-31;1850575123456;0;0;0;0;0;0;0\n"
+                + ET1 + ";2025-03-01;2025-03-31;1 85 05 75 123 456;0;0;0;0;0;0;0\n";
+        // A file without its header line: its first row, a NIR in it, is read as the header.
+        String headerless = ET1 + ";1 85 05 75 123 456 78;2025-03-01\n";
+        RecordingVisitor v = read(folder(depot, "p", files("agregats.csv", aggregates, "mss.csv", headerless)));
+
+        assertThat(v.rejectionsOf("agregats.csv"))
+                .extracting(Rejection::line, Rejection::column, Rejection::value, Rejection::reason)
+                .containsExactly(
+                        tuple(2L, "personnes_accompagnees", "(masqué)", Fields.NIR_COUNT_REASON),
+                        tuple(3L, "personnes_accompagnees", "(masqué)",
+                                "nombre entier positif ou nul attendu dans la colonne personnes_accompagnees"));
+        assertThat(v.warnings).extracting(RecordingVisitor.Warning::message)
+                .contains("colonnes inconnues ignorées : " + ET1 + ", (masqué), 2025-03-01");
+        assertThat(v.rows).isEmpty();
+        assertThat(v.rejections.toString() + v.warnings).doesNotContain("123 456", "1850575123456");
     }
 
     @Test

@@ -21,6 +21,7 @@ import static fr.esms.indicateurs.ingest.TestPackages.ET1;
 import static fr.esms.indicateurs.ingest.TestPackages.ET2;
 import static fr.esms.indicateurs.ingest.TestPackages.REFERENTIAL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Packages read through an editor profile: recognition, encodings, the editor's columns, words and date formats,
@@ -101,6 +102,25 @@ class ProfileReadingTest {
         assertThat(v.summaryOf("USAGERS.csv")).isEqualTo(new FileSummary("USAGERS.csv", 2, 2, 0, null));
         assertThat(v.warnings).extracting(RecordingVisitor.Warning::message)
                 .contains("paquet lu avec le profil éditeur « soigne » (soigne.yaml)");
+    }
+
+    @Test
+    void aProfileIsHeldToTheSameNirRulesInItsEditorsColumnsAndWords() throws IOException {
+        Path pkg = folder("soigne_2026-10", Map.of(
+                "PARAMS.csv", cp1252(PARAMS),
+                "AGENDA_" + ET2 + ".csv", cp1252("Dossier;Événement;Date;État;Nature\r\n"
+                        + "1 85 05 75 123 456 78;E1;14/10/2026;Réalisé;Atelier\r\n"
+                        + "D1;E2;14/10/2026;1.85.05.75.123.456;Atelier\r\n"
+                        + "D1;E3;15/10/2026;Réalisé;Visite de 2 85 05 2A 123 456 78\r\n")));
+
+        RecordingVisitor v = read(pkg, SOIGNE);
+
+        assertThat(v.rejections).extracting(Rejection::line, Rejection::column, Rejection::value)
+                .containsExactly(tuple(2L, "Dossier", "(masqué)"), tuple(3L, "État", "(masqué)"));
+        assertThat(v.rejections.get(0).reason()).isEqualTo(Fields.NIR_REASON);
+        assertThat(v.rowsOf(PivotFile.AGENDA)).containsExactly(new EventRow(ET2, "D1", "E3",
+                LocalDate.of(2026, 10, 15), EventStatus.REALISE, "Visite de (masqué)", 4));
+        assertThat(v.rejections.toString() + v.warnings + v.rows).doesNotContain("123 456", "123.456");
     }
 
     @Test
@@ -304,6 +324,41 @@ class ProfileReadingTest {
         assertThat(v.rowsOf(PivotFile.USAGERS)).containsExactly(
                 new StayRow(ET1, "P1", LocalDate.of(2019, 3, 2), null, List.of(), 2),
                 new StayRow(ET1, "P,2", LocalDate.of(2026, 9, 15), LocalDate.of(2026, 10, 20), List.of(), 3));
+    }
+
+    /** A manifest made of constants and the package's name goes through the same check of its dates. */
+    @Test
+    void aManifestTakenFromThePackageNameIsRejectedWhenItsExtractionDateIsInTheFuture() throws IOException {
+        String profile = """
+                reconnaissance:
+                  fichiers: ["patients.csv"]
+                manifeste:
+                  colonnes:
+                    editeur: { constante: "Kalio" }
+                    logiciel: { constante: "Kalio Care" }
+                    finess_ej: { nom-paquet: "^kalio_([0-9]{9})_" }
+                    periode_debut: { nom-paquet: "_([0-9]{6})_", formats-date: ["yyyyMM"] }
+                    periode_fin: { nom-paquet: "_([0-9]{6})_", formats-date: ["yyyyMM"] }
+                    date_extraction: { nom-paquet: "_([0-9]{8})$", formats-date: ["yyyyMMdd"] }
+                fichiers:
+                  usagers:
+                    fichier: "patients.csv"
+                    colonnes:
+                      finess: "finess"
+                      usager_id: "patient"
+                      date_entree: "entree"
+                """;
+        Path pkg = folder("kalio_130000003_202610_20301103", Map.of("patients.csv",
+                ("finess;patient;entree\n" + ET1 + ";P1;2026-10-02\n").getBytes(StandardCharsets.UTF_8)));
+
+        RecordingVisitor v = read(pkg, profile);
+
+        assertThat(v.rows).isEmpty();
+        assertThat(v.packageRejections).singleElement().satisfies(r -> {
+            assertThat(r.column()).isEqualTo("date_extraction (nom du paquet)");
+            assertThat(r.reason()).contains("date_extraction 2030-11-03 postérieure au jour de l'ingestion (")
+                    .endsWith("faire corriger le manifeste : paquet rejeté en entier");
+        });
     }
 
     @Test

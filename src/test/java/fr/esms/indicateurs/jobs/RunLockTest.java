@@ -30,7 +30,10 @@ class RunLockTest {
 
         RunLock.Held first = lock.acquire();
         assertThatThrownBy(lock::acquire).isInstanceOf(RunLock.AlreadyRunningException.class)
-                .hasMessageContaining("un autre traitement est déjà en cours");
+                .hasMessageEndingWith(" est déjà utilisée par un autre traitement ; réessayez quand il sera terminé"
+                        + " (la commande historique montre le traitement en cours)")
+                .hasMessageStartingWith("la base " + DatabaseName.of(url) + " ")
+                .hasMessageNotContaining("?").hasMessageNotContaining("user=");
         first.close();
         lock.acquire().close();
     }
