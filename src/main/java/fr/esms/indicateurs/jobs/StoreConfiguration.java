@@ -1,8 +1,11 @@
 package fr.esms.indicateurs.jobs;
 
+import fr.esms.indicateurs.closing.MonthClosing;
 import fr.esms.indicateurs.referential.CatalogueLoader;
 import fr.esms.indicateurs.rules.IndicatorCalculator;
 import fr.esms.indicateurs.rules.RulesVersion;
+import fr.esms.indicateurs.store.ClosedFigures;
+import fr.esms.indicateurs.store.ClosingStore;
 import fr.esms.indicateurs.store.PivotStore;
 import fr.esms.indicateurs.store.ProvenanceStore;
 import fr.esms.indicateurs.store.ReferentialStore;
@@ -56,6 +59,24 @@ public class StoreConfiguration {
     @Bean
     ProvenanceStore provenanceStore(JdbcTemplate jdbc) {
         return new ProvenanceStore(jdbc);
+    }
+
+    @Bean
+    ClosingStore closingStore(JdbcTemplate jdbc) {
+        return new ClosingStore(jdbc);
+    }
+
+    @Bean
+    ClosedFigures closedFigures(JdbcTemplate jdbc) {
+        return new ClosedFigures(jdbc);
+    }
+
+    /** The closing commits as one transaction of its own: a revision is stored whole or not at all. */
+    @Bean
+    MonthClosing monthClosing(ClosingStore closingStore, ClosedFigures closedFigures, ResultStore resultStore,
+                              RulesVersion rulesVersion, PlatformTransactionManager transactionManager) {
+        return new MonthClosing(closingStore, closedFigures, resultStore, rulesVersion,
+                new TransactionTemplate(transactionManager), java.time.Clock.systemDefaultZone());
     }
 
     @Bean

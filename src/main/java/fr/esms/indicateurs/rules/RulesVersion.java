@@ -44,6 +44,33 @@ public record RulesVersion(
         return targets.get(indicator);
     }
 
+    /**
+     * SHA-256 (lower-case hex) of a canonical text of this version's content: targets, windows, catalogue entries
+     * and exemptions, each in a fixed order. Two versions with the same content have the same fingerprint.
+     */
+    public String fingerprint() {
+        StringBuilder text = new StringBuilder("version=").append(code).append('\n');
+        new java.util.TreeMap<>(targets).forEach((i, t) -> text.append("cible=").append(i).append('=').append(t)
+                .append('\n'));
+        text.append("fenetres=").append(monthlyWindow).append(',').append(firstMeasureWindow).append(',')
+                .append(finalDuiWindow).append(',').append(finalServicesWindowDefault).append(',')
+                .append(finalServicesWindowMin).append(',').append(finalServicesWindowMax).append('\n');
+        for (CatalogueEntry e : catalogue.entries()) {
+            text.append("amenagement=").append(e.code()).append('|').append(e.label()).append('|')
+                    .append(new java.util.TreeSet<>(e.indicators())).append('|')
+                    .append(new java.util.TreeSet<>(e.categories())).append('|')
+                    .append(new java.util.TreeSet<>(e.sectors())).append('|').append(e.inForceFrom()).append('|')
+                    .append(e.inForceUntil()).append('|').append(e.reference()).append('\n');
+        }
+        text.append("exemptions=").append(new java.util.TreeSet<>(servicesExemptSectors)).append('\n');
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 indisponible", e);
+        }
+    }
+
     public boolean isExempt(Indicator indicator, Sector sector) {
         return SERVICES.contains(indicator) && servicesExemptSectors.contains(sector);
     }

@@ -1,0 +1,239 @@
+package fr.esms.indicateurs.closing;
+
+import fr.esms.indicateurs.EsmsIndicateursApplication;
+import fr.esms.indicateurs.jobs.ExecuterLauncher;
+import fr.esms.indicateurs.output.ClosingCsv;
+import fr.esms.indicateurs.rules.MeasureWindow;
+import fr.esms.indicateurs.solde.SoldeCsv;
+import fr.esms.indicateurs.store.ClosedFigures;
+import fr.esms.indicateurs.store.ClosingStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.test.JobLauncherTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * October 2026 of {@code sample-data/} closed, then corrected by two late packages and closed again: the figures
+ * of every revision, the diff and its causes are those computed by hand in {@code sample-data/CALCULS.md} and
+ * {@code src/test/resources/cloture/correctifs/LISEZMOI.md}. Subclasses choose the database.
+ */
+@SpringBatchTest
+@SpringBootTest(classes = EsmsIndicateursApplication.class)
+abstract class ClosingContractTest {
+
+    static final Path SAMPLE = Path.of("sample-data");
+    static final Path CORRECTIONS = Path.of("src/test/resources/cloture/correctifs");
+    static final MeasureWindow OCTOBER = new MeasureWindow(YearMonth.of(2026, 10), 1);
+    static final String LOGIVIE_FIX = "logivie_690793054_2026-10_correctif";
+    static final String CORTEX_FIX = "cortex_420790172_2026-10_correctif2";
+    /** The hand-computed rows the corrections change (output contract order of columns). */
+    static final String EHPAD_AGENDA_R1 = "690784129;2026-10;1;AGENDA;12;14;0;14;85.7;90;NON;1";
+    static final String EHPAD_AGENDA_R2 = "690784129;2026-10;1;AGENDA;13;14;0;14;92.9;90;OUI;0";
+    static final String CSAPA_DMP_R1 = "430786400;2026-10;1;DMP;5;10;2;8;62.5;70;NON;1";
+    static final String CSAPA_DMP_R2 = "430786400;2026-10;1;DMP;5;10;1;9;55.6;70;NON;2";
+
+    @Autowired
+    JobLauncherTestUtils jobs;
+
+    @Autowired
+    void useExecuterJob(@Qualifier("executerJob") Job executerJob) {
+        jobs.setJob(executerJob);
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MonthClosing closing;
+
+    @Autowired
+    ClosingStore store;
+
+    @Autowired
+    ClosedFigures figures;
+
+    @TempDir
+    Path work;
+
+    Path depot;
+    Path output;
+
+    /** Tables a test fills (the methods of a class share one database); only a test ever deletes closings. */
+    static final List<String> FILLED = List.of("cloture", "cloture_resultat", "cloture_amenagement",
+            "cloture_avertissement", "cloture_paquet", "cloture_paquet_essms", "resultat", "resultat_amenagement",
+            "resultat_avertissement", "paquet", "paquet_essms", "paquet_fichier", "paquet_rejet",
+            "paquet_avertissement", "segment", "agregat");
+
+    @BeforeEach
+    void depotOfTheSampleData() throws IOException {
+        FILLED.forEach(table -> jdbc.update("DELETE FROM " + table));
+        depot = work.resolve("depot");
+        output = work.resolve("sortie");
+        copy(SAMPLE.resolve("depot"), depot);
+    }
+
+    void executer(Path out) throws Exception {
+        var execution = jobs.launchJob(new JobParametersBuilder(ExecuterLauncher.parameters(
+                new ExecuterLauncher.Request(depot, SAMPLE.resolve("referentiel"), OCTOBER.month(), 1, out)))
+                .addString("lancement", UUID.randomUUID().toString()).toJobParameters());
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    /** The sample packages arrived on 4 November, before the deadline of the 10th. */
+    void arrivedOnTime() {
+        jdbc.update("UPDATE paquet SET ingere_le = ?", java.sql.Timestamp.valueOf("2026-11-04 06:00:00"));
+    }
+
+    void correctionsArriveOn20November() throws Exception {
+        copy(CORRECTIONS.resolve(LOGIVIE_FIX), depot.resolve(LOGIVIE_FIX));
+        copy(CORRECTIONS.resolve(CORTEX_FIX), depot.resolve(CORTEX_FIX));
+        executer(work.resolve("sortie-apres-correctifs"));
+        jdbc.update("UPDATE paquet SET ingere_le = ? WHERE nom IN (?, ?)",
+                java.sql.Timestamp.valueOf("2026-11-20 09:30:00"), LOGIVIE_FIX, CORTEX_FIX);
+    }
+
+    MonthClosing.Outcome close(boolean despiteMissing) {
+        return closing.close(new MonthClosing.Request(OCTOBER, "envoi CNSA", despiteMissing, 10, output, "ars-test"));
+    }
+
+    @Test
+    void theFirstClosingFreezesTheHandComputedFiguresAfterSayingWhichEssmsHaveNoData() throws Exception {
+        executer(output);
+        arrivedOnTime();
+
+        MonthClosing.Outcome refused = close(false);
+        assertThat(refused).isInstanceOf(MonthClosing.Incomplete.class);
+        Completeness completeness = ((MonthClosing.Incomplete) refused).completeness();
+        // The SSIAD sent nothing; every package arrived before 10 November.
+        assertThat(completeness.noData()).containsExactly("380789230");
+        assertThat(completeness.late()).isEmpty();
+        assertThat(store.all()).isEmpty();
+
+        MonthClosing.Closed closed = (MonthClosing.Closed) close(true);
+
+        Closing r1 = closed.closing();
+        assertThat(r1.revision()).isEqualTo(1);
+        assertThat(r1.closedBy()).isEqualTo("ars-test");
+        assertThat(r1.comment()).isEqualTo("envoi CNSA");
+        assertThat(r1.despiteMissing()).isTrue();
+        assertThat(r1.noData()).containsExactly("380789230");
+        assertThat(r1.essms()).isEqualTo(6);
+        assertThat(r1.rows()).isEqualTo(42);
+        assertThat(r1.rulesVersion()).isEqualTo("2025");
+        assertThat(r1.rulesFingerprint()).matches("[0-9a-f]{64}");
+        Path csv = output.resolve("clotures/2026-10_r1.csv");
+        assertThat(closed.csv()).isEqualTo(csv);
+        assertThat(lines(csv)).containsExactlyElementsOf(withRevision(expectedOctober(), 1));
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(r1.sha256()).isEqualTo(SoldeCsv.sha256(bytes));
+        assertThat(Files.readString(output.resolve("clotures/2026-10_r1.sha256")))
+                .isEqualTo(r1.sha256() + "  2026-10_r1.csv\n");
+        assertThat(closed.diff()).isNull();
+        // Four packages overlap October (the September Logivie export does not).
+        assertThat(figures.packages(OCTOBER, 1)).extracting(ClosedPackage::name).containsExactlyInAnyOrder(
+                "cortex_420790172_2026-10", "cortex_420790172_2026-10_correctif", "cortex_730792181_2026-10.zip",
+                "logivie_690793054_2026-10.zip");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cloture_amenagement WHERE revision = 1 AND applique = TRUE "
+                + "AND finess = '430786400' AND reference = 'ARS-ARA-DOS-2026-0412'", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aCorrectionMakesRevisionTwoWhileRevisionOneStaysByteForByte() throws Exception {
+        executer(output);
+        arrivedOnTime();
+        Closing r1 = ((MonthClosing.Closed) close(true)).closing();
+        Path r1File = output.resolve("clotures/2026-10_r1.csv");
+        byte[] r1Bytes = Files.readAllBytes(r1File);
+
+        correctionsArriveOn20November();
+
+        Completeness completeness = closing.completeness(OCTOBER, 10);
+        assertThat(completeness.noData()).containsExactly("380789230");
+        assertThat(completeness.late()).containsExactly("430786400", "690784129");
+        MonthClosing.Closed closed = (MonthClosing.Closed) close(true);
+
+        Closing r2 = closed.closing();
+        assertThat(r2.revision()).isEqualTo(2);
+        assertThat(r2.late()).containsExactly("430786400", "690784129");
+        // Revision 1: the same file, and the same bytes rebuilt from the base.
+        assertThat(Files.readAllBytes(r1File)).isEqualTo(r1Bytes);
+        assertThat(SoldeCsv.sha256(ClosingCsv.revision(1, each -> figures.forEachResult(OCTOBER, 1, each))))
+                .isEqualTo(r1.sha256());
+        assertThat(store.find(OCTOBER, 1)).contains(r1);
+        // Revision 2: the hand-computed figures with exactly the two corrected rows.
+        List<String> expected = new ArrayList<>();
+        for (String line : expectedOctober()) {
+            expected.add(line.equals(EHPAD_AGENDA_R1) ? EHPAD_AGENDA_R2 : line.equals(CSAPA_DMP_R1) ? CSAPA_DMP_R2 : line);
+        }
+        assertThat(expected).contains(EHPAD_AGENDA_R2, CSAPA_DMP_R2);
+        assertThat(lines(output.resolve("clotures/2026-10_r2.csv"))).containsExactlyElementsOf(withRevision(expected, 2));
+        // The diff: the flip first, each row with the package that caused it.
+        String logivie = sha256Of(LOGIVIE_FIX);
+        String cortex = sha256Of(CORTEX_FIX);
+        assertThat(lines(output.resolve("clotures/2026-10_r1_r2.csv"))).containsExactly(
+                String.join(";", ClosingCsv.DIFF_HEADER),
+                "690784129;AGENDA;OUI;12;13;14;14;85.7;92.9;NON;OUI;" + LOGIVIE_FIX + ";Logivie;2026-11-18;" + logivie,
+                "430786400;DMP;NON;5;5;8;9;62.5;55.6;NON;NON;" + CORTEX_FIX + ";Cortex Informatique;2026-11-18;"
+                        + cortex);
+        assertThat(closed.changes()).hasSize(2);
+        assertThat(store.all()).extracting(Closing::revision).containsExactly(1, 2);
+    }
+
+    @Test
+    void aMonthWithNothingComputedIsNotClosed() {
+        assertThat(close(true)).isInstanceOf(MonthClosing.NothingComputed.class);
+        assertThat(store.all()).isEmpty();
+    }
+
+    String sha256Of(String packageName) {
+        return jdbc.queryForObject("SELECT sha256 FROM paquet WHERE nom = ?", String.class, packageName);
+    }
+
+    static List<String> expectedOctober() throws IOException {
+        return lines(Path.of("src/test/resources/attendu/indicateurs-2026-10-fenetre-1.csv"));
+    }
+
+    static List<String> withRevision(List<String> contract, int revision) {
+        List<String> lines = new ArrayList<>();
+        lines.add(contract.get(0) + ";revision");
+        contract.stream().skip(1).forEach(line -> lines.add(line + ";" + revision));
+        return lines;
+    }
+
+    static List<String> lines(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8);
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+}
