@@ -1,5 +1,6 @@
 package fr.esms.indicateurs.jobs;
 
+import fr.esms.indicateurs.closing.ClosedMonths;
 import fr.esms.indicateurs.closing.MonthClosing;
 import fr.esms.indicateurs.referential.CatalogueLoader;
 import fr.esms.indicateurs.rules.IndicatorCalculator;
@@ -77,6 +78,11 @@ public class StoreConfiguration {
                               RulesVersion rulesVersion, PlatformTransactionManager transactionManager) {
         return new MonthClosing(closingStore, closedFigures, resultStore, rulesVersion,
                 new TransactionTemplate(transactionManager), java.time.Clock.systemDefaultZone());
+    }
+
+    @Bean
+    ClosedMonths closedMonths(ClosingStore closingStore, ClosedFigures closedFigures, ResultStore resultStore) {
+        return new ClosedMonths(closingStore, closedFigures, resultStore);
     }
 
     @Bean

@@ -10,9 +10,17 @@ import java.util.Objects;
  * Everything one ESSMS workbook shows: who the ESSMS is, the measure of the month, the past measures and the
  * quality of the data read. The history is sorted by month (then window); the current measure is added to it
  * when no point has its month and window.
+ *
+ * @param closedNotice for a closed month, the sentence saying which revision is shown (and what newer data would
+ *                     change); null otherwise
  */
 public record EssmsReport(EssmsIdentity identity, EssmsMeasure measure, List<HistoryPoint> history,
-                          DataQuality quality) {
+                          DataQuality quality, String closedNotice) {
+
+    /** A month not closed: no notice. */
+    public EssmsReport(EssmsIdentity identity, EssmsMeasure measure, List<HistoryPoint> history, DataQuality quality) {
+        this(identity, measure, history, quality, null);
+    }
 
     public EssmsReport {
         Objects.requireNonNull(identity, "identité de l'ESSMS absente");

@@ -1,5 +1,7 @@
 package fr.esms.indicateurs.report;
 
+import fr.esms.indicateurs.closing.ClosedMonth;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -11,9 +13,17 @@ import java.util.Objects;
  * @param projects  the projects of the referential; a project only named by rows is shown too
  * @param lateAfter exports that arrived after this day are listed as late; null to skip the check. See
  *                  {@link #deadline(YearMonth, int)} for "the N-th day of the following month"
+ * @param closed    the revision shown when the month is closed (its notice, and the changes it brought for the
+ *                  Révisions sheet); null when the month is not closed
  */
 public record RegionalReport(YearMonth month, int windowMonths, List<RegionalRow> rows,
-                             List<ProjectInfo> projects, LocalDate lateAfter) {
+                             List<ProjectInfo> projects, LocalDate lateAfter, ClosedMonth closed) {
+
+    /** A month not closed. */
+    public RegionalReport(YearMonth month, int windowMonths, List<RegionalRow> rows, List<ProjectInfo> projects,
+                          LocalDate lateAfter) {
+        this(month, windowMonths, rows, projects, lateAfter, null);
+    }
 
     public RegionalReport {
         Objects.requireNonNull(month, "mois de mesure absent");

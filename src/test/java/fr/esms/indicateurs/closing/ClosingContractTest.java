@@ -199,6 +199,89 @@ abstract class ClosingContractTest {
         assertThat(store.all()).extracting(Closing::revision).containsExactly(1, 2);
     }
 
+    @Autowired
+    ExecuterLauncher launcher;
+
+    @Test
+    void aClosedMonthShowsItsRevisionAndSaysWhatNewerDataWouldChange() throws Exception {
+        executer(output);
+        arrivedOnTime();
+        close(true);
+        copy(CORRECTIONS.resolve(LOGIVIE_FIX), depot.resolve(LOGIVIE_FIX));
+        copy(CORRECTIONS.resolve(CORTEX_FIX), depot.resolve(CORTEX_FIX));
+        Path afterFixes = work.resolve("apres-correctifs");
+
+        var summary = launcher.run(new ExecuterLauncher.Request(depot, SAMPLE.resolve("referentiel"), OCTOBER.month(),
+                1, afterFixes));
+
+        // The live results changed, the outputs did not: they show revision 1 and say what would change.
+        assertThat(jdbc.queryForObject("SELECT numerateur FROM resultat WHERE finess = '690784129' AND mois = "
+                + "'2026-10' AND fenetre_mois = 1 AND indicateur = 'AGENDA'", Long.class)).isEqualTo(13L);
+        assertThat(lines(afterFixes.resolve("indicateurs/2026-10.csv"))).containsExactlyElementsOf(expectedOctober());
+        assertThat(summary.lines()).anyMatch(line -> line.startsWith("2026-10 : Mois clôturé : chiffres de la "
+                + "révision 1 du ") && line.endsWith("données plus récentes disponibles : 2 ESSMS changeraient "
+                + "(cloturer à nouveau pour créer la révision 2)."));
+        assertThat(texts(afterFixes.resolve("ars/synthese_2026-10.xlsx"), "Synthèse"))
+                .anyMatch(t -> t.contains("révision 1") && t.contains("2 ESSMS changeraient"));
+        assertThat(texts(afterFixes.resolve("rapports/PRJ-ARA-2025-014/690784129_2026-10.xlsx"), "Synthèse"))
+                .anyMatch(t -> t.contains("révision 1") && t.contains("2 ESSMS changeraient"));
+        assertThat(texts(afterFixes.resolve("ars/synthese_2026-10.xlsx"), "Révisions"))
+                .anyMatch(t -> t.startsWith("Révision 1 : première clôture"));
+
+        jdbc.update("UPDATE paquet SET ingere_le = ? WHERE nom IN (?, ?)",
+                java.sql.Timestamp.valueOf("2026-11-20 09:30:00"), LOGIVIE_FIX, CORTEX_FIX);
+        close(true);
+        Path afterR2 = work.resolve("apres-r2");
+        executer(afterR2);
+
+        List<String> r2 = new ArrayList<>();
+        for (String line : expectedOctober()) {
+            r2.add(line.equals(EHPAD_AGENDA_R1) ? EHPAD_AGENDA_R2 : line.equals(CSAPA_DMP_R1) ? CSAPA_DMP_R2 : line);
+        }
+        assertThat(lines(afterR2.resolve("indicateurs/2026-10.csv"))).containsExactlyElementsOf(r2);
+        Path regional = afterR2.resolve("ars/synthese_2026-10.xlsx");
+        assertThat(texts(regional, "Synthèse")).anyMatch(t -> t.contains("révision 2")
+                && t.endsWith("aucune donnée plus récente ne les change."));
+        // Révisions: the flip first, each with the package that caused it.
+        List<List<String>> revisions = rows(regional, "Révisions").stream()
+                .filter(r -> r.size() > 12 && r.get(0).matches("[0-9]{9}")).toList();
+        assertThat(revisions).extracting(r -> r.get(0) + " " + r.get(2) + " " + r.get(3) + " " + r.get(12))
+                .containsExactly("690784129 Agenda Oui " + LOGIVIE_FIX, "430786400 DMP (Mon espace santé) Non " + CORTEX_FIX);
+        // Complétude: lateness judged on the arrival of the packages (20 November: 10 days after the deadline).
+        List<List<String>> completeness = rows(regional, "Complétude");
+        assertThat(completeness).filteredOn(r -> r.size() > 7 && r.get(5).equals("Export arrivé en retard"))
+                .extracting(r -> r.get(0) + " " + r.get(7)).containsExactlyInAnyOrder("430786400 10", "690784129 10");
+        assertThat(completeness).filteredOn(r -> r.size() > 5 && r.get(5).equals("Sans données pour le mois"))
+                .extracting(r -> r.get(0)).containsExactly("380789230");
+    }
+
+    /** Every text cell of a sheet. */
+    static List<String> texts(Path workbook, String sheet) throws IOException {
+        return rows(workbook, sheet).stream().flatMap(List::stream).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** The cells of each row of a sheet, as text (numbers without decimals). */
+    static List<List<String>> rows(Path workbook, String sheet) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        try (var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(workbook.toFile(), null, true)) {
+            var s = book.getSheet(sheet);
+            assertThat(s).as("feuille " + sheet).isNotNull();
+            for (var row : s) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < row.getLastCellNum(); i++) {
+                    var cell = row.getCell(i);
+                    cells.add(cell == null ? "" : switch (cell.getCellType()) {
+                        case STRING -> cell.getStringCellValue();
+                        case NUMERIC -> String.valueOf((long) cell.getNumericCellValue());
+                        default -> "";
+                    });
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
     @Test
     void aMonthWithNothingComputedIsNotClosed() {
         assertThat(close(true)).isInstanceOf(MonthClosing.NothingComputed.class);
