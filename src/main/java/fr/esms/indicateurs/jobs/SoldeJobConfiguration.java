@@ -1,5 +1,8 @@
 package fr.esms.indicateurs.jobs;
 
+import fr.esms.indicateurs.solde.ClosedFinalWindows;
+import fr.esms.indicateurs.store.ClosingStore;
+import fr.esms.indicateurs.store.ReportQueries;
 import fr.esms.indicateurs.rules.IndicatorCalculator;
 import fr.esms.indicateurs.solde.SoldeCalculation;
 import fr.esms.indicateurs.solde.SoldeRules;
@@ -50,10 +53,12 @@ public class SoldeJobConfiguration {
                               @Value("#{jobParameters['chiffre']}") String encrypted,
                               @Value("#{jobParameters['commande']}") String commandLine,
                               @Value("#{jobParameters['version']}") String toolVersion,
+                              @Value("#{jobParameters['revision']}") Long revision,
                               SoldeCalculation soldeCalculation, ProvenanceStore provenanceStore,
                               SoldePassword soldePassword) {
         return new SoldeTasklet(new SoldeTasklet.Request(projectId, YearMonth.parse(month), duiMonths.intValue(),
-                servicesMonths.intValue(), Path.of(output), "OUI".equals(encrypted), commandLine, toolVersion),
+                servicesMonths.intValue(), Path.of(output), "OUI".equals(encrypted), commandLine, toolVersion,
+                revision == null ? null : revision.intValue()),
                 soldeCalculation, provenanceStore, soldePassword);
     }
 
@@ -64,7 +69,8 @@ public class SoldeJobConfiguration {
 
     @Bean
     SoldeCalculation soldeCalculation(DataSource dataSource, ReferentialStore referentialStore,
-                                      SoldeRules soldeRules) {
-        return new SoldeCalculation(dataSource, referentialStore, soldeRules);
+                                      SoldeRules soldeRules, ClosingStore closingStore, ReportQueries reportQueries) {
+        return new SoldeCalculation(dataSource, referentialStore, soldeRules,
+                new ClosedFinalWindows(closingStore, reportQueries));
     }
 }

@@ -282,6 +282,75 @@ abstract class ClosingContractTest {
         return rows;
     }
 
+    @Autowired
+    fr.esms.indicateurs.jobs.SoldeLauncher soldes;
+
+    static final String CORTEX_PROJECT = "PRJ-ARA-2025-031";
+    /** CALCULS.md, CSAPA over August–October: 7 / (12 − 2) = 70.0 %, reached exactly. */
+    static final String CSAPA_DMP_F3_R1 = ";430786400;DMP;2026-08-01;2026-10-31;7;12;2;10;70.0;70;OUI;0;;;;;;;;1";
+
+    Path solde(Path out, Integer revision, int servicesMonths) throws Exception {
+        var summary = soldes.run(new fr.esms.indicateurs.jobs.SoldeLauncher.Request(CORTEX_PROJECT, OCTOBER.month(),
+                3, servicesMonths, out, "java -jar esms-indicateurs.jar solde", "test", revision), null);
+        assertThat(summary.exitCode()).as(String.join("\n", summary.lines()) + summary.refusal()).isZero();
+        return out.resolve("solde/" + CORTEX_PROJECT + "_2026-10.csv");
+    }
+
+    @Test
+    void aSoldeOnRevisionOneGivesTheSameBytesAfterTheCorrection() throws Exception {
+        MeasureWindow october3 = new MeasureWindow(OCTOBER.month(), 3);
+        launcher.run(new ExecuterLauncher.Request(depot, SAMPLE.resolve("referentiel"), OCTOBER.month(), 3, output));
+        arrivedOnTime();
+        closing.close(new MonthClosing.Request(october3, "solde", true, 10, output, "ars-test"));
+        Path before = solde(work.resolve("solde-avant"), null, 3);
+        byte[] closedBytes = Files.readAllBytes(before);
+        // Every figure states the revision it comes from.
+        assertThat(lines(before)).anyMatch(l -> l.startsWith("INDICATEUR;") && l.endsWith(CSAPA_DMP_F3_R1));
+        assertThat(lines(before)).filteredOn(l -> l.startsWith("INDICATEUR;")).hasSize(15).allMatch(l -> l.endsWith(";1"));
+
+        copy(CORRECTIONS.resolve(LOGIVIE_FIX), depot.resolve(LOGIVIE_FIX));
+        copy(CORRECTIONS.resolve(CORTEX_FIX), depot.resolve(CORTEX_FIX));
+        launcher.run(new ExecuterLauncher.Request(depot, SAMPLE.resolve("referentiel"), OCTOBER.month(), 3,
+                work.resolve("apres")));
+        // Live, U0011's ANONYMAT now removes a third person: 7 / 9 over the three months.
+        assertThat(jdbc.queryForObject("SELECT denominateur FROM resultat WHERE finess = '430786400' AND mois = "
+                + "'2026-10' AND fenetre_mois = 3 AND indicateur = 'DMP'", Long.class)).isEqualTo(9L);
+
+        Path again = solde(work.resolve("solde-revision-1"), 1, 3);
+        assertThat(Files.readAllBytes(again)).isEqualTo(closedBytes);
+        assertThat(Files.readString(again.resolveSibling(CORTEX_PROJECT + "_2026-10.sha256")))
+                .startsWith(SoldeCsv.sha256(closedBytes));
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(again.resolveSibling(CORTEX_PROJECT
+                + "_2026-10.xlsx").toFile())) {
+            assertThat(texts(book.getSheet("Décision"))).anyMatch(t -> t.startsWith("indicateurs DUI : révision 1 du ")
+                    && t.contains("MSS et DMP : révision 1 du "));
+        }
+        // MSS and DMP over 4 months are not closed: computed from the data as it is now, and said to be provisional.
+        Path mixed = solde(work.resolve("solde-mixte"), null, 4);
+        assertThat(lines(mixed)).filteredOn(l -> l.startsWith("INDICATEUR;") && (l.contains(";MSS;")
+                || l.contains(";DMP;"))).hasSize(6).allMatch(l -> l.endsWith(";"));
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(mixed.resolveSibling(CORTEX_PROJECT
+                + "_2026-10.xlsx").toFile())) {
+            assertThat(texts(book.getSheet("Décision"))).anyMatch(t -> t.contains(
+                    "MSS et DMP : fenêtre non clôturée, chiffres provisoires"));
+        }
+        var unknown = soldes.run(new fr.esms.indicateurs.jobs.SoldeLauncher.Request(CORTEX_PROJECT, OCTOBER.month(),
+                3, 3, work.resolve("r9"), "solde", "test", 9), null);
+        assertThat(unknown.refusal()).startsWith("révision 9 inexistante pour 2026-10 (fenêtre de 3 mois)");
+    }
+
+    static List<String> texts(org.apache.poi.ss.usermodel.Sheet sheet) {
+        List<String> texts = new ArrayList<>();
+        for (var row : sheet) {
+            for (var cell : row) {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    texts.add(cell.getStringCellValue());
+                }
+            }
+        }
+        return texts;
+    }
+
     @Test
     void aMonthWithNothingComputedIsNotClosed() {
         assertThat(close(true)).isInstanceOf(MonthClosing.NothingComputed.class);
