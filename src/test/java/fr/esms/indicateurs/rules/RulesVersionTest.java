@@ -93,4 +93,18 @@ class RulesVersionTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ANONYMAT");
     }
+
+    @Test
+    void theFingerprintFollowsTheContentNotTheInstance() {
+        RulesVersion same = RulesVersion.v2025(new AdjustmentCatalogue(List.of(Scenario.ANONYMAT)));
+        RulesVersion withoutCatalogue = RulesVersion.v2025(new AdjustmentCatalogue(List.of()));
+        java.util.Map<Indicator, Integer> targets = new java.util.EnumMap<>(v2025.targets());
+        targets.put(Indicator.DMP, 60);
+        RulesVersion otherTarget = new RulesVersion("2025", targets, 1, 3, 3, 3, 3, 6, v2025.catalogue(),
+                Set.of(Sector.PJM));
+
+        assertThat(v2025.fingerprint()).matches("[0-9a-f]{64}").isEqualTo(same.fingerprint());
+        assertThat(withoutCatalogue.fingerprint()).isNotEqualTo(v2025.fingerprint());
+        assertThat(otherTarget.fingerprint()).isNotEqualTo(v2025.fingerprint());
+    }
 }
