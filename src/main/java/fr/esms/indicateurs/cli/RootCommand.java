@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
         resourceBundle = "fr.esms.indicateurs.cli.messages",
         description = "Indicateurs d'usage du DUI du programme ESMS numérique (cibles d'usage, solde).",
         subcommands = {ExecuterCommand.class, SoldeCommand.class, LancerCommand.class, PlanifierCommand.class,
-                HistoriqueCommand.class, PurgerCommand.class, DonneesCommand.class, GenererCommand.class,
-                ConsoliderCommand.class,
+                HistoriqueCommand.class, CloturerCommand.class, PurgerCommand.class, DonneesCommand.class,
+                GenererCommand.class, ConsoliderCommand.class,
                 ProfilsCommand.class})
 public class RootCommand implements Runnable {
 

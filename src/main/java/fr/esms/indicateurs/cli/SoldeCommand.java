@@ -65,6 +65,11 @@ public class SoldeCommand implements Callable<Integer> {
             description = "Fenêtre de MSS et DMP, en mois, choisie par l'ARS : de 3 à 6 (défaut : 3).")
     String servicesMonths;
 
+    @Option(names = "--revision", paramLabel = "N",
+            description = "Révision clôturée dont les chiffres sont tirés (défaut : la dernière ; un mois non "
+                    + "clôturé est calculé, chiffres provisoires). Voir historique --clotures.")
+    Integer revision;
+
     @Option(names = "--sortie", required = true, paramLabel = "DOSSIER",
             description = "Dossier des résultats ; la preuve va dans son sous-dossier solde/.")
     Path output;
@@ -88,6 +93,9 @@ public class SoldeCommand implements Callable<Integer> {
         YearMonth measureMonth = month();
         if (projectId.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--projet : identifiant de projet vide");
+        }
+        if (revision != null && revision < 1) {
+            throw new ParameterException(spec.commandLine(), "--revision " + revision + " : la première révision est 1");
         }
         Integer duiAsked = months("--fenetre-dui", duiMonths);
         Integer servicesAsked = months("--fenetre-services", servicesMonths);
@@ -113,7 +121,7 @@ public class SoldeCommand implements Callable<Integer> {
             int services = window("--fenetre-services",
                     () -> rules.servicesWindow(measureMonth, servicesAsked).months());
             SoldeLauncher.Request request = new SoldeLauncher.Request(projectId, measureMonth, dui, services, output,
-                    commandLine(), spec.root().version()[0]);
+                    commandLine(), spec.root().version()[0], revision);
             SoldeLauncher.Summary summary = context.getBean(SoldeLauncher.class).run(request, password);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();

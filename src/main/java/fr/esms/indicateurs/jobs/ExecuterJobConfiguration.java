@@ -1,5 +1,6 @@
 package fr.esms.indicateurs.jobs;
 
+import fr.esms.indicateurs.closing.ClosedMonths;
 import fr.esms.indicateurs.rules.MeasureWindow;
 import fr.esms.indicateurs.rules.RulesLibrary;
 import fr.esms.indicateurs.store.DepotStamps;
@@ -122,8 +123,9 @@ public class ExecuterJobConfiguration {
     ExportTasklet exportTasklet(@Value("#{jobParameters['sortie']}") String output,
                                 @Value("#{jobParameters['mois']}") String month,
                                 @Value("#{jobParameters['fenetre']}") Long windowMonths, ResultStore results,
-                                PivotStore pivotStore, ReferentialStore referentialStore) {
-        return new ExportTasklet(Path.of(output), window(month, windowMonths), results, pivotStore, referentialStore);
+                                PivotStore pivotStore, ReferentialStore referentialStore, ClosedMonths closedMonths) {
+        return new ExportTasklet(Path.of(output), window(month, windowMonths), results, pivotStore, referentialStore,
+                closedMonths);
     }
 
     @Bean
@@ -138,9 +140,10 @@ public class ExecuterJobConfiguration {
                                   @Value("#{jobParameters['mois']}") String month,
                                   @Value("#{jobParameters['fenetre']}") Long windowMonths,
                                   @Value("#{jobParameters['jourLimite'] ?: 10}") Long lateDay,
-                                  ReferentialStore referentialStore, ReportQueries reportQueries) {
+                                  ReferentialStore referentialStore, ReportQueries reportQueries,
+                                  ClosedMonths closedMonths) {
         return new ReportsTasklet(Path.of(output), window(month, windowMonths), lateDay.intValue(), referentialStore,
-                reportQueries, Runtime.getRuntime().availableProcessors());
+                reportQueries, Runtime.getRuntime().availableProcessors(), finess -> true, closedMonths);
     }
 
     static MeasureWindow window(String month, Long windowMonths) {

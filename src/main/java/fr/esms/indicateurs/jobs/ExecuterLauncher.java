@@ -131,6 +131,10 @@ public class ExecuterLauncher {
                 lines.add("Rejets      : " + request.output().resolve("rejets").resolve(request.month() + ".csv")
                         + " (" + rejections + ")");
             }
+            String closed = execution.getExecutionContext().getString(ExportTasklet.CLOSED_NOTICE_KEY, "");
+            if (!closed.isEmpty()) {
+                lines.add(closed);
+            }
         }
         String failure = execution.getAllFailureExceptions().stream().map(ExecuterLauncher::rootMessage)
                 .findFirst().orElse(null);

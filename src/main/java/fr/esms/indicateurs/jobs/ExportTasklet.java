@@ -1,5 +1,7 @@
 package fr.esms.indicateurs.jobs;
 
+import fr.esms.indicateurs.closing.ClosedMonth;
+import fr.esms.indicateurs.closing.ClosedMonths;
 import fr.esms.indicateurs.ingest.Rejection;
 import fr.esms.indicateurs.output.IndicatorsCsvWriter;
 import fr.esms.indicateurs.output.RejectionsCsvWriter;
@@ -18,20 +20,25 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes the machine-readable outputs of the run: the indicators of the month and the rejection report. */
 public class ExportTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ExportTasklet.class);
+    /** The closed month's notice, for the operator's summary. */
+    static final String CLOSED_NOTICE_KEY = "cloture.avis";
 
     private final Path output;
     private final MeasureWindow window;
     private final ResultStore results;
     private final PivotStore pivotStore;
     private final ReferentialStore referentialStore;
+    private final ClosedMonths closedMonths;
 
     public ExportTasklet(Path output, MeasureWindow window, ResultStore results, PivotStore pivotStore,
-                         ReferentialStore referentialStore) {
+                         ReferentialStore referentialStore, ClosedMonths closedMonths) {
+        this.closedMonths = closedMonths;
         this.output = output;
         this.window = window;
         this.results = results;
@@ -41,8 +48,15 @@ public class ExportTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        // A closed month shows its latest revision, never the live recomputation.
+        Optional<ClosedMonth> closed = closedMonths.of(window);
         Path indicators = new IndicatorsCsvWriter().write(output, window.month(),
-                each -> results.forEachOfMonth(window.month(), window.months(), each));
+                each -> closedMonths.forEachShown(window, closed, each));
+        closed.ifPresent(c -> {
+            log.info("{} (fenêtre de {} mois) : {}", window.month(), window.months(), c.notice());
+            chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                    .putString(CLOSED_NOTICE_KEY, window.month() + " : " + c.notice());
+        });
         List<String> packages = IngestionTasklet.packagesOf(chunkContext.getStepContext().getStepExecution()
                 .getJobExecution().getExecutionContext().getString(IngestionTasklet.PACKAGES_KEY, ""));
         List<Rejection> rejections = new ArrayList<>(referentialStore.load().rejections());

@@ -1,5 +1,6 @@
 package fr.esms.indicateurs.jobs;
 
+import fr.esms.indicateurs.closing.ClosedMonths;
 import fr.esms.indicateurs.output.IndicatorsCsvWriter;
 import fr.esms.indicateurs.output.RejectionsCsvWriter;
 import fr.esms.indicateurs.referential.Referential;
@@ -67,7 +68,8 @@ public class NightJobConfiguration {
                                  @Value("#{jobExecutionContext['" + IngestionTasklet.PACKAGES_KEY + "']}")
                                  String packages,
                                  PivotStore pivotStore, ReferentialStore referentialStore, ResultStore results,
-                                 MonthComputation computation, ReportQueries reportQueries) {
+                                 MonthComputation computation, ReportQueries reportQueries,
+                                 ClosedMonths closedMonths) {
         return (contribution, chunkContext) -> {
             List<String> fresh = IngestionTasklet.packagesOf(newPackages);
             Path out = Path.of(output);
@@ -86,12 +88,15 @@ public class NightJobConfiguration {
                 boolean firstTime = !results.anyOfMonth(window.month(), months);
                 int computed = computation.compute(referential, window,
                         firstTime ? finess -> true : entry.getValue()::contains);
+                // A closed month's outputs keep showing its latest revision (its notice says what would change).
+                var closed = closedMonths.of(window);
                 new IndicatorsCsvWriter().write(out, window.month(),
-                        each -> results.forEachOfMonth(window.month(), months, each));
+                        each -> closedMonths.forEachShown(window, closed, each));
+                closed.ifPresent(c -> log.info("Mois {} (fenêtre {} mois) : {}", window.month(), months, c.notice()));
                 // The workbooks of the recomputed ESSMS, and the regional workbook of the month, change too.
                 new ReportsTasklet(out, window, ReportsTasklet.DEFAULT_LATE_DAY, referentialStore, reportQueries,
                         Runtime.getRuntime().availableProcessors(),
-                        firstTime ? finess -> true : entry.getValue()::contains).writeReports();
+                        firstTime ? finess -> true : entry.getValue()::contains, closedMonths).writeReports();
                 contribution.incrementWriteCount(computed);
                 log.info("Mois {} (fenêtre {} mois) : {} ESSMS recalculé(s)", window.month(), months, computed);
             }

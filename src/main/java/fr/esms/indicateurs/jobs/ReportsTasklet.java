@@ -2,6 +2,8 @@ package fr.esms.indicateurs.jobs;
 
 import fr.esms.indicateurs.alerte.EarlyWarning;
 import fr.esms.indicateurs.alerte.EssmsOutlook;
+import fr.esms.indicateurs.closing.ClosedMonth;
+import fr.esms.indicateurs.closing.ClosedMonths;
 import fr.esms.indicateurs.referential.Essms;
 import fr.esms.indicateurs.referential.Project;
 import fr.esms.indicateurs.referential.Referential;
@@ -40,6 +42,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,16 +69,23 @@ public class ReportsTasklet implements Tasklet {
     private final ReportQueries queries;
     private final int threads;
     private final java.util.function.Predicate<String> rewrite;
+    private final ClosedMonths closedMonths;
 
     /** Writes every ESSMS's workbook. */
     public ReportsTasklet(Path output, MeasureWindow window, int lateDay, ReferentialStore referentialStore,
                           ReportQueries queries, int threads) {
-        this(output, window, lateDay, referentialStore, queries, threads, finess -> true);
+        this(output, window, lateDay, referentialStore, queries, threads, finess -> true, null);
     }
 
-    /** Writes the workbooks of the ESSMS {@code rewrite} accepts, and the regional workbook. */
+    /**
+     * Writes the workbooks of the ESSMS {@code rewrite} accepts, and the regional workbook.
+     *
+     * @param closedMonths null to show the live results even when the month is closed
+     */
     public ReportsTasklet(Path output, MeasureWindow window, int lateDay, ReferentialStore referentialStore,
-                          ReportQueries queries, int threads, java.util.function.Predicate<String> rewrite) {
+                          ReportQueries queries, int threads, java.util.function.Predicate<String> rewrite,
+                          ClosedMonths closedMonths) {
+        this.closedMonths = closedMonths;
         this.rewrite = rewrite;
         this.output = output;
         this.window = window;
@@ -100,6 +110,10 @@ public class ReportsTasklet implements Tasklet {
                 .collect(Collectors.toMap(Essms::finess, Essms::categorie));
         List<RegionalRow> regional = new ArrayList<>();
         List<EssmsOutlook> outlooks = new ArrayList<>();
+        // A closed month shows its latest revision: figures, adjustments, warnings and the packages it kept.
+        Optional<ClosedMonth> closed = closedMonths == null ? Optional.empty() : closedMonths.of(window);
+        ReportQueries shown = closed.map(c -> queries.forRevision(c.revision())).orElse(queries);
+        String notice = closed.map(ClosedMonth::notice).orElse(null);
         EssmsWorkbookWriter writer = new EssmsWorkbookWriter();
         String rejections = output.resolve("rejets").resolve(window.month() + ".csv").toString();
         long start = System.nanoTime();
@@ -112,14 +126,14 @@ public class ReportsTasklet implements Tasklet {
             for (int from = 0; from < all.size(); from += BATCH) {
                 List<Essms> batch = all.subList(from, Math.min(all.size(), from + BATCH));
                 List<String> finess = batch.stream().map(Essms::finess).toList();
-                Map<String, EssmsMeasure> measures = queries.measures(finess, categories, window);
-                Map<String, Boolean> withData = queries.withData(finess, window);
-                Map<String, java.util.Optional<String>> aggregatePackages = queries.aggregatePackages(finess, window);
+                Map<String, EssmsMeasure> measures = shown.measures(finess, categories, window);
+                Map<String, Boolean> withData = shown.withData(finess, window);
+                Map<String, java.util.Optional<String>> aggregatePackages = shown.aggregatePackages(finess, window);
                 Map<String, List<StoredResult>> history = queries.history(finess, window.months());
                 // the early warning reads the one-month windows, whatever the window of the run
                 Map<String, List<StoredResult>> monthly = window.months() == 1 ? history
                         : queries.history(finess, 1);
-                Map<String, List<FedBy>> packages = queries.packages(finess, window);
+                Map<String, List<FedBy>> packages = shown.packages(finess, window);
                 List<Future<Path>> pending = new ArrayList<>();
                 for (Essms essms : batch) {
                     EssmsMeasure measure = measures.get(essms.finess());
@@ -137,13 +151,16 @@ public class ReportsTasklet implements Tasklet {
                             project == null ? null : project.dateFinDeploiement(),
                             byMonth(monthly.getOrDefault(essms.finess(), List.of())));
                     outlooks.add(outlook);
-                    EssmsReport report = new EssmsReport(identity, measure,
-                            historyPoints(history.getOrDefault(essms.finess(), List.of())),
-                            quality(fed, measure, rejections, source), outlook);
+                    // The live point of a closed month gives way to the revision's (added by EssmsReport).
+                    List<StoredResult> past = history.getOrDefault(essms.finess(), List.of()).stream()
+                            .filter(r -> closed.isEmpty() || !r.month().equals(window.month())).toList();
+                    EssmsReport report = new EssmsReport(identity, measure, historyPoints(past),
+                            quality(fed, measure, rejections, source), outlook, notice);
                     if (rewrite.test(essms.finess())) {
                         pending.add(pool.submit(() -> writer.write(report, output)));
                     }
-                    LocalDate lastExport = fed.stream().map(FedBy::extractionDate).filter(Objects::nonNull)
+                    // Lateness is judged on the day the package arrived, not on the editor's extraction date.
+                    LocalDate lastExport = fed.stream().map(FedBy::arrivedOn).filter(Objects::nonNull)
                             .max(Comparator.naturalOrder()).orElse(null);
                     // Kept until the regional workbook is written, for every ESSMS: only the figures it shows.
                     regional.add(new RegionalRow(identity, hasData ? measure.figuresOnly() : null, lastExport,
@@ -160,7 +177,8 @@ public class ReportsTasklet implements Tasklet {
                 p.intitule(), p.finessEjPorteur(), p.typeFinancement().name(), p.dateConvention(),
                 p.dateFinDeploiement())).toList();
         Path regionalFile = new RegionalWorkbookWriter().write(new RegionalReport(window.month(), window.months(),
-                regional, projectInfos, RegionalReport.deadline(window.month(), lateDay), outlooks), output);
+                regional, projectInfos, RegionalReport.deadline(window.month(), lateDay), outlooks,
+                closed.orElse(null)), output);
         log.info("Rapports écrits : {} classeurs ESSMS dans {} ; synthèse régionale {}", written,
                 output.resolve("rapports"), regionalFile);
         return written;

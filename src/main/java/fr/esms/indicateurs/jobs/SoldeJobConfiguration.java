@@ -1,6 +1,9 @@
 package fr.esms.indicateurs.jobs;
 
 import fr.esms.indicateurs.rules.RulesLibrary;
+import fr.esms.indicateurs.solde.ClosedFinalWindows;
+import fr.esms.indicateurs.store.ClosingStore;
+import fr.esms.indicateurs.store.ReportQueries;
 import fr.esms.indicateurs.solde.SoldeCalculation;
 import fr.esms.indicateurs.store.ProvenanceStore;
 import fr.esms.indicateurs.store.ReferentialStore;
@@ -49,16 +52,20 @@ public class SoldeJobConfiguration {
                               @Value("#{jobParameters['chiffre']}") String encrypted,
                               @Value("#{jobParameters['commande']}") String commandLine,
                               @Value("#{jobParameters['version']}") String toolVersion,
+                              @Value("#{jobParameters['revision']}") Long revision,
                               SoldeCalculation soldeCalculation, ProvenanceStore provenanceStore,
                               SoldePassword soldePassword) {
         return new SoldeTasklet(new SoldeTasklet.Request(projectId, YearMonth.parse(month), duiMonths.intValue(),
-                servicesMonths.intValue(), Path.of(output), "OUI".equals(encrypted), commandLine, toolVersion),
+                servicesMonths.intValue(), Path.of(output), "OUI".equals(encrypted), commandLine, toolVersion,
+                revision == null ? null : revision.intValue()),
                 soldeCalculation, provenanceStore, soldePassword);
     }
 
     @Bean
     SoldeCalculation soldeCalculation(DataSource dataSource, ReferentialStore referentialStore,
-                                      RulesLibrary rulesLibrary) {
-        return new SoldeCalculation(dataSource, referentialStore, rulesLibrary);
+                                      RulesLibrary rulesLibrary, ClosingStore closingStore,
+                                      ReportQueries reportQueries) {
+        return new SoldeCalculation(dataSource, referentialStore, rulesLibrary,
+                new ClosedFinalWindows(closingStore, reportQueries));
     }
 }

@@ -20,9 +20,16 @@ public class SoldeLauncher {
      * A solde request; the windows are already resolved (defaults of the rules version applied).
      *
      * @param commandLine the command as typed, passwords masked, for the Preuves sheet
+     * @param revision    the closed revision asked ({@code --revision}), or null for the latest
      */
     public record Request(String projectId, YearMonth month, int duiMonths, int servicesMonths, Path output,
-                          String commandLine, String toolVersion) {
+                          String commandLine, String toolVersion, Integer revision) {
+
+        /** On the latest closed revision of each final window (computed where a window is not closed). */
+        public Request(String projectId, YearMonth month, int duiMonths, int servicesMonths, Path output,
+                       String commandLine, String toolVersion) {
+            this(projectId, month, duiMonths, servicesMonths, output, commandLine, toolVersion, null);
+        }
     }
 
     /** The outcome: completed with a proof, refused with a reason (nothing written), or failed. */
@@ -48,7 +55,11 @@ public class SoldeLauncher {
 
     /** The password, if any, stays in memory: it is neither a job parameter nor written anywhere. */
     public static JobParameters parameters(Request request, boolean encrypted) {
-        return new JobParametersBuilder()
+        JobParametersBuilder builder = new JobParametersBuilder();
+        if (request.revision() != null) {
+            builder.addLong("revision", (long) request.revision());
+        }
+        return builder
                 .addString("projet", request.projectId())
                 .addString("mois", request.month().toString())
                 .addLong("fenetreDui", (long) request.duiMonths())

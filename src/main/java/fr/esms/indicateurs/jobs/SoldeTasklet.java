@@ -41,7 +41,7 @@ public class SoldeTasklet implements Tasklet {
 
     /** What the job parameters ask. */
     record Request(String projectId, YearMonth month, int duiMonths, int servicesMonths, Path output,
-                   boolean encrypted, String commandLine, String toolVersion) {
+                   boolean encrypted, String commandLine, String toolVersion, Integer revision) {
     }
 
     private final Request request;
@@ -63,7 +63,7 @@ public class SoldeTasklet implements Tasklet {
         try {
             SoldeWindows windows = calculation.rulesFor(request.projectId()).windows(request.month(), request.duiMonths(),
                     request.servicesMonths());
-            ProjectSolde solde = calculation.compute(request.projectId(), windows);
+            ProjectSolde solde = calculation.compute(request.projectId(), windows, request.revision());
             String secret = null;
             if (request.encrypted()) {
                 secret = password.get();
@@ -96,6 +96,7 @@ public class SoldeTasklet implements Tasklet {
                             .map(r -> r.indicator().name() + (r.attainment() == Attainment.NC
                                     ? " non calculable" : " manque " + r.gap())).toList())).stripTrailing());
         }
+        lines.add("Origine  : " + solde.revisions().sentence());
         lines.add("Décision : " + solde.decision().projectWording());
         lines.add("Motif    : " + solde.reason());
         lines.add("Montant total " + euros(solde.amounts().total()) + " (usage " + euros(solde.amounts().usage())

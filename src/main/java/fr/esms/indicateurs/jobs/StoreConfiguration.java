@@ -1,7 +1,11 @@
 package fr.esms.indicateurs.jobs;
 
+import fr.esms.indicateurs.closing.ClosedMonths;
+import fr.esms.indicateurs.closing.MonthClosing;
 import fr.esms.indicateurs.referential.RulesLoader;
 import fr.esms.indicateurs.rules.RulesLibrary;
+import fr.esms.indicateurs.store.ClosedFigures;
+import fr.esms.indicateurs.store.ClosingStore;
 import fr.esms.indicateurs.store.PivotStore;
 import fr.esms.indicateurs.store.ProvenanceStore;
 import fr.esms.indicateurs.store.ReferentialStore;
@@ -65,5 +69,28 @@ public class StoreConfiguration {
     @Bean
     RulesLibrary rulesLibrary(@org.springframework.beans.factory.annotation.Value("${esms.regles:}") String folder) {
         return new RulesLoader().load(folder);
+    }
+
+    @Bean
+    ClosingStore closingStore(JdbcTemplate jdbc) {
+        return new ClosingStore(jdbc);
+    }
+
+    @Bean
+    ClosedFigures closedFigures(JdbcTemplate jdbc) {
+        return new ClosedFigures(jdbc);
+    }
+
+    /** The closing commits as one transaction of its own: a revision is stored whole or not at all. */
+    @Bean
+    MonthClosing monthClosing(ClosingStore closingStore, ClosedFigures closedFigures, ResultStore resultStore,
+                              PlatformTransactionManager transactionManager) {
+        return new MonthClosing(closingStore, closedFigures, resultStore,
+                new TransactionTemplate(transactionManager), java.time.Clock.systemDefaultZone());
+    }
+
+    @Bean
+    ClosedMonths closedMonths(ClosingStore closingStore, ClosedFigures closedFigures, ResultStore resultStore) {
+        return new ClosedMonths(closingStore, closedFigures, resultStore);
     }
 }

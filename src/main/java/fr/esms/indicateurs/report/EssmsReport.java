@@ -10,14 +10,23 @@ import java.util.Objects;
 /**
  * Everything one ESSMS workbook shows: who the ESSMS is, the measure of the month, the past measures and the
  * quality of the data read. The history is sorted by month (then window); the current measure is added to it
- * when no point has its month and window. {@code outlook}, the early warning (an estimate), may be null.
+ * when no point has its month and window.
+ *
+ * @param outlook      the early warning (an estimate), or null
+ * @param closedNotice for a closed month, the sentence saying which revision is shown (and what newer data would
+ *                     change); null otherwise
  */
 public record EssmsReport(EssmsIdentity identity, EssmsMeasure measure, List<HistoryPoint> history,
-                          DataQuality quality, EssmsOutlook outlook) {
+                          DataQuality quality, EssmsOutlook outlook, String closedNotice) {
 
-    public EssmsReport(EssmsIdentity identity, EssmsMeasure measure, List<HistoryPoint> history,
-                       DataQuality quality) {
-        this(identity, measure, history, quality, null);
+    /** No estimate, a month not closed. */
+    public EssmsReport(EssmsIdentity identity, EssmsMeasure measure, List<HistoryPoint> history, DataQuality quality) {
+        this(identity, measure, history, quality, null, null);
+    }
+
+    public EssmsReport(EssmsIdentity identity, EssmsMeasure measure, List<HistoryPoint> history, DataQuality quality,
+                       EssmsOutlook outlook) {
+        this(identity, measure, history, quality, outlook, null);
     }
 
     public EssmsReport {

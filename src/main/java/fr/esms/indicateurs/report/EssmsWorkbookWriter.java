@@ -97,6 +97,9 @@ public final class EssmsWorkbookWriter {
 
         b.overflowText(b.row(), 0, "Indicateurs d'usage du DUI — programme ESMS numérique", st.title);
         b.overflowText(b.row(), 0, id.raisonSociale(), st.heading);
+        if (report.closedNotice() != null) {
+            b.overflowText(b.row(), 0, report.closedNotice(), st.textBold);
+        }
         b.skip(1);
         identityLine(b, "Raison sociale", id.raisonSociale());
         identityLine(b, "FINESS géographique", id.finess());

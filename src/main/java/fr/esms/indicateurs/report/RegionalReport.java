@@ -1,6 +1,7 @@
 package fr.esms.indicateurs.report;
 
 import fr.esms.indicateurs.alerte.EssmsOutlook;
+import fr.esms.indicateurs.closing.ClosedMonth;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,13 +15,22 @@ import java.util.Objects;
  * @param lateAfter exports that arrived after this day are listed as late; null to skip the check. See
  *                  {@link #deadline(YearMonth, int)} for "the N-th day of the following month"
  * @param outlooks  the early warning of the ESSMS (sheet "Projets à risque"); empty when not estimated
+ * @param closed    the revision shown when the month is closed (its notice, and the changes it brought for the
+ *                  Révisions sheet); null when the month is not closed
  */
 public record RegionalReport(YearMonth month, int windowMonths, List<RegionalRow> rows,
-                             List<ProjectInfo> projects, LocalDate lateAfter, List<EssmsOutlook> outlooks) {
+                             List<ProjectInfo> projects, LocalDate lateAfter, List<EssmsOutlook> outlooks,
+                             ClosedMonth closed) {
 
+    /** No estimate, a month not closed. */
     public RegionalReport(YearMonth month, int windowMonths, List<RegionalRow> rows, List<ProjectInfo> projects,
                           LocalDate lateAfter) {
-        this(month, windowMonths, rows, projects, lateAfter, List.of());
+        this(month, windowMonths, rows, projects, lateAfter, List.of(), null);
+    }
+
+    public RegionalReport(YearMonth month, int windowMonths, List<RegionalRow> rows, List<ProjectInfo> projects,
+                          LocalDate lateAfter, List<EssmsOutlook> outlooks) {
+        this(month, windowMonths, rows, projects, lateAfter, outlooks, null);
     }
 
     public RegionalReport {

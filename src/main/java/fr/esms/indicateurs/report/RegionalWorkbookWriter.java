@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 /**
  * The regional workbook of a measure month: {@code ars/synthese_<AAAA-MM>.xlsx} under the output folder, with
  * the sheets Synthèse, ESSMS, Projets, Projets à risque (an estimate, {@link AtRiskProjectsSheet}), Départements,
- * Secteurs, Éditeurs and Complétude.
+ * Secteurs, Éditeurs, Complétude, and Révisions when the month is closed ({@link RevisionsSheet}).
  *
  * <p>Written with the streaming API (SXSSF): only a window of {@value #ROW_WINDOW} rows per sheet is in memory,
  * the rest goes to compressed temporary files removed when the workbook is closed. The groups are counted in one
@@ -46,6 +46,7 @@ public final class RegionalWorkbookWriter {
     public static final String SECTEURS = "Secteurs";
     public static final String EDITEURS = "Éditeurs";
     public static final String COMPLETUDE = "Complétude";
+    public static final String REVISIONS = "Révisions";
 
     static final int ROW_WINDOW = 200;
     /** ESSMS listed by name in a project's cell before "… et N autres". */
@@ -89,6 +90,9 @@ public final class RegionalWorkbookWriter {
             groupSheet(workbook, styles, SECTEURS, "Secteur", groups.sectors.values(), groups.region);
             groupSheet(workbook, styles, EDITEURS, "Éditeur", groups.editors.values(), groups.region);
             completeness(workbook, styles, report, rows);
+            if (report.closed() != null) {
+                RevisionsSheet.write(workbook, styles, report, rows);
+            }
             workbook.setActiveSheet(0);
             WorkbookFiles.save(workbook, target);
         }
@@ -103,6 +107,9 @@ public final class RegionalWorkbookWriter {
         b.overflowText(b.row(), 0, "Indicateurs d'usage du DUI — synthèse régionale", st.title);
         b.overflowText(b.row(), 0, "Mesure de " + FrenchText.month(report.month()) + ", fenêtre de "
                 + FrenchText.window(report.month(), report.windowMonths()), st.note);
+        if (report.closed() != null) {
+            b.overflowText(b.row(), 0, report.closed().notice(), st.textBold);
+        }
         b.skip(1);
 
         Row dui = b.row();
@@ -366,7 +373,8 @@ public final class RegionalWorkbookWriter {
         b.overflowText(b.row(), 0, FrenchText.integer(missing.size()) + " ESSMS sans données pour le mois ; "
                 + (lateAfter == null ? "retards non vérifiés (aucune date limite fixée)."
                 : FrenchText.integer(late.size()) + " export(s) arrivé(s) après le " + FrenchText.date(lateAfter)
-                + "."), st.note);
+                + " (jugé sur le jour où le paquet a été reçu pour la première fois, pas sur sa date d'extraction)."),
+                st.note);
         b.skip(1);
         int headerRow = b.nextRow();
         b.headerRow("FINESS", "Raison sociale", "Département", "Projet", "Éditeur", "Situation",

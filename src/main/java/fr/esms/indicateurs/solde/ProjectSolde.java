@@ -9,7 +9,8 @@ import java.util.List;
  * The solde of a project at a final measure: its ESSMS in rank order, the decision, and the amounts of the 2025
  * call (total, advance paid at the convention, solde, and the solde payable on this measure).
  *
- * @param soldeDue the solde if the targets are reached, 0 otherwise
+ * @param soldeDue  the solde if the targets are reached, 0 otherwise
+ * @param revisions the closed revisions the figures come from (provisional when the month is not closed)
  */
 public record ProjectSolde(
         Project project,
@@ -20,10 +21,22 @@ public record ProjectSolde(
         Amounts amounts,
         long advance,
         long solde,
-        long soldeDue) {
+        long soldeDue,
+        SoldeRevisions revisions) {
 
     public ProjectSolde {
         essms = List.copyOf(essms);
+        revisions = revisions == null ? SoldeRevisions.PROVISIONAL : revisions;
+    }
+
+    /** Figures computed from the stored data, from no closed revision. */
+    public ProjectSolde(Project project, RulesVersion rules, SoldeWindows windows, List<EssmsSolde> essms,
+                        SoldeDecision decision, Amounts amounts, long advance, long solde, long soldeDue) {
+        this(project, rules, windows, essms, decision, amounts, advance, solde, soldeDue, SoldeRevisions.PROVISIONAL);
+    }
+
+    public ProjectSolde withRevisions(SoldeRevisions from) {
+        return new ProjectSolde(project, rules, windows, essms, decision, amounts, advance, solde, soldeDue, from);
     }
 
     public String rulesVersion() {

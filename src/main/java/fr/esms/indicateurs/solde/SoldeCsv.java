@@ -20,7 +20,8 @@ import java.util.List;
  * <ol>
  *   <li>one {@code PROJET} row: decision and project amounts;</li>
  *   <li>for each ESSMS in rank order, one {@code ESSMS} row (rank, decision, amounts) followed by its five
- *       {@code INDICATEUR} rows in the spec's order (window, figures, target, attainment, gap).</li>
+ *       {@code INDICATEUR} rows in the spec's order (window, figures, target, attainment, gap, and the closed
+ *       revision the figure comes from: empty when the window is not closed, the figure then provisional).</li>
  * </ol>
  */
 public final class SoldeCsv {
@@ -29,7 +30,7 @@ public final class SoldeCsv {
             "rang", "finess",
             "indicateur", "fenetre_debut", "fenetre_fin", "numerateur", "denominateur_brut", "ajustement",
             "denominateur", "taux", "cible", "atteinte", "manque", "decision", "montant_usage", "montant_equipement",
-            "montant_total", "avance", "solde", "solde_a_verser");
+            "montant_total", "avance", "solde", "solde_a_verser", "revision");
 
     private SoldeCsv() {
     }
@@ -43,17 +44,18 @@ public final class SoldeCsv {
         String fingerprint = solde.rules().fingerprint();
         line(csv, List.of("PROJET", project, month, rules, fingerprint, "", "", "", "", "", "", "", "", "", "", "", "", "",
                 solde.decision().name(), n(solde.amounts().usage()), n(solde.amounts().equipment()),
-                n(solde.amounts().total()), n(solde.advance()), n(solde.solde()), n(solde.soldeDue())));
+                n(solde.amounts().total()), n(solde.advance()), n(solde.solde()), n(solde.soldeDue()), ""));
         for (EssmsSolde e : solde.essms()) {
             line(csv, List.of("ESSMS", project, month, rules, fingerprint, n(e.rank()), e.finess(), "", "", "", "", "", "", "",
                     "", "", "", "", e.decision().name(), n(e.amounts().usage()), n(e.amounts().equipment()),
-                    n(e.amounts().total()), "", "", ""));
+                    n(e.amounts().total()), "", "", "", ""));
             for (IndicatorResult r : e.results()) {
                 MeasureWindow w = solde.windows().of(r.indicator());
                 line(csv, List.of("INDICATEUR", project, month, rules, fingerprint, n(e.rank()), e.finess(), r.indicator().name(),
                         w.start().toString(), w.end().toString(), n(r.numerator()), n(r.rawDenominator()),
                         n(r.adjustment()), n(r.denominator()), text(r.rate()), n(r.target()),
-                        r.attainment() == null ? "" : r.attainment().name(), n(r.gap()), "", "", "", "", "", "", ""));
+                        r.attainment() == null ? "" : r.attainment().name(), n(r.gap()), "", "", "", "", "", "", "",
+                        n(solde.revisions().of(e.finess(), r.indicator()))));
             }
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);

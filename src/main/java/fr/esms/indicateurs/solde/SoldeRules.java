@@ -161,7 +161,6 @@ public final class SoldeRules {
                             SoldeWindows windows, EssmsActivity duiActivity, EssmsActivity servicesActivity,
                             List<DeclaredAdjustment> declared, AggregateCounts duiAggregate,
                             AggregateCounts servicesAggregate) {
-        Amounts amounts = amounts(rank, funding, segurReferenced);
         boolean duiFromAggregate = duiAggregate != null && !duiActivity.hasDataIn(windows.dui());
         boolean servicesFromAggregate = servicesAggregate != null && !servicesActivity.hasDataIn(windows.services());
         EssmsMeasure dui = duiFromAggregate
@@ -174,6 +173,22 @@ public final class SoldeRules {
                 servicesAggregate, declared).withWarning(AGGREGATE_SOURCE + SoldeTexts.window(windows.services()))
                 : calculator.compute(essms.finess(), essms.categorie(), windows.services(), servicesActivity, declared);
 
+        boolean duiData = duiFromAggregate || duiActivity.hasDataIn(windows.dui());
+        boolean servicesData = servicesFromAggregate || servicesActivity.hasDataIn(windows.services());
+        return fromMeasures(rank, essms, funding, segurReferenced, dui, duiData, services, servicesData);
+    }
+
+    /**
+     * One ESSMS from its two final measures, computed or read from a closed revision: the DUI indicators from
+     * {@code dui}, MSS and DMP from {@code services}, its decision and its amounts.
+     *
+     * @param segurReferenced whether the project's software is Ségur-referenced (null when not known)
+     * @param duiData         whether any data fed the ESSMS in the DUI window
+     * @param servicesData    whether any data fed it in the MSS and DMP window
+     */
+    public EssmsSolde fromMeasures(int rank, Essms essms, FundingType funding, Boolean segurReferenced,
+                                   EssmsMeasure dui, boolean duiData, EssmsMeasure services, boolean servicesData) {
+        Amounts amounts = amounts(rank, funding, segurReferenced);
         List<IndicatorResult> results = new ArrayList<>();
         List<AppliedAdjustment> applied = new ArrayList<>();
         List<RefusedAdjustment> refused = new ArrayList<>();
@@ -188,8 +203,6 @@ public final class SoldeRules {
         LinkedHashSet<String> warnings = new LinkedHashSet<>(dui.warnings());
         warnings.addAll(services.warnings());
 
-        boolean duiData = duiFromAggregate || duiActivity.hasDataIn(windows.dui());
-        boolean servicesData = servicesFromAggregate || servicesActivity.hasDataIn(windows.services());
         SoldeDecision decision = !(duiData && servicesData) ? SoldeDecision.DONNEES_MANQUANTES
                 : reachesEveryTargetHeldTo(results) ? SoldeDecision.ATTEINTE
                 : SoldeDecision.NON_ATTEINTE;

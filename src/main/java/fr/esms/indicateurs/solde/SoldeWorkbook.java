@@ -112,6 +112,7 @@ public final class SoldeWorkbook {
                 + (solde.duiWindowDiffersFromRules() ? " — choisie à la place de la fenêtre des règles "
                 + solde.rulesVersion() + " (" + solde.rules().finalDuiWindow() + " mois)" : ""));
         pair(rows, s, "Fenêtre MSS et DMP", SoldeTexts.window(solde.windows().services()));
+        pair(rows, s, "Origine des chiffres", solde.revisions().sentence());
         pair(rows, s, "Nombre d'ESSMS", solde.essms().size());
         Row decision = rows.next();
         label(decision, s, "Décision");

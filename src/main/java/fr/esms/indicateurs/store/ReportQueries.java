@@ -28,15 +28,50 @@ import java.util.Optional;
  */
 public class ReportQueries {
 
-    /** A package that fed an ESSMS, with its per-file counts. */
+    /**
+     * A package that fed an ESSMS, with its per-file counts.
+     *
+     * @param arrivedOn the day the package was first seen ({@code paquet.ingere_le}): lateness is judged on it
+     */
     public record FedBy(String name, String sha256, String editor, String software, String softwareVersion,
-                        LocalDate extractionDate, List<FileSummary> files) {
+                        LocalDate extractionDate, LocalDate arrivedOn, List<FileSummary> files) {
     }
 
     private final JdbcTemplate jdbc;
+    /** Null: the live results ({@code resultat...}); else the closed revision read ({@code cloture_...}). */
+    private final Integer revision;
 
     public ReportQueries(JdbcTemplate jdbc) {
+        this(jdbc, null);
+    }
+
+    private ReportQueries(JdbcTemplate jdbc, Integer revision) {
         this.jdbc = jdbc;
+        this.revision = revision;
+    }
+
+    /**
+     * The same queries on a closed revision of the window asked: its results, adjustments and warnings, and only
+     * the packages it kept. The history of the other months stays the live one.
+     */
+    public ReportQueries forRevision(int closedRevision) {
+        return new ReportQueries(jdbc, closedRevision);
+    }
+
+    private String table(String liveTable) {
+        // resultat -> cloture_resultat, resultat_amenagement -> cloture_amenagement, ...
+        return revision == null ? liveTable
+                : liveTable.equals("resultat") ? "cloture_resultat" : liveTable.replace("resultat_", "cloture_");
+    }
+
+    /** The window's condition, and the revision's when one is read. */
+    private String window() {
+        return "mois = ? AND fenetre_mois = ?" + (revision == null ? "" : " AND revision = ?");
+    }
+
+    private Object[] windowArgs(List<String> finess, MeasureWindow window) {
+        return revision == null ? args(finess, window.month().toString(), window.months())
+                : args(finess, window.month().toString(), window.months(), revision);
     }
 
     /**
@@ -58,18 +93,18 @@ public class ReportQueries {
             return Map.of();
         }
         String in = in(finess);
-        Object[] args = args(finess, window.month().toString(), window.months());
+        Object[] args = windowArgs(finess, window);
         Map<String, List<IndicatorResult>> results = new HashMap<>();
         Map<String, String> versions = new HashMap<>();
-        jdbc.query("SELECT * FROM resultat WHERE finess IN (" + in + ") AND mois = ? AND fenetre_mois = ?", rs -> {
+        jdbc.query("SELECT * FROM " + table("resultat") + " WHERE finess IN (" + in + ") AND " + window(), rs -> {
             StoredResult r = ResultStore.stored(rs);
             results.computeIfAbsent(r.finess(), k -> new ArrayList<>()).add(r.result());
             versions.put(r.finess(), rulesLabel(r.rulesVersion(), r.rulesFingerprint()));
         }, args);
         Map<String, List<AppliedAdjustment>> applied = new HashMap<>();
         Map<String, List<RefusedAdjustment>> refused = new HashMap<>();
-        jdbc.query("SELECT * FROM resultat_amenagement WHERE finess IN (" + in + ") AND mois = ? AND fenetre_mois = ? "
-                + "ORDER BY indicateur, motif", rs -> {
+        jdbc.query("SELECT * FROM " + table("resultat_amenagement") + " WHERE finess IN (" + in + ") AND "
+                + window() + " ORDER BY indicateur, motif", rs -> {
             String indicator = rs.getString("indicateur");
             Indicator i = indicator == null ? null : Indicator.valueOf(indicator);
             AdjustmentSource source = AdjustmentSource.valueOf(rs.getString("source"));
@@ -83,8 +118,8 @@ public class ReportQueries {
             }
         }, args);
         Map<String, List<String>> warnings = new HashMap<>();
-        jdbc.query("SELECT finess, message FROM resultat_avertissement WHERE finess IN (" + in + ") AND mois = ? "
-                + "AND fenetre_mois = ?", rs -> {
+        jdbc.query("SELECT finess, message FROM " + table("resultat_avertissement") + " WHERE finess IN (" + in
+                + ") AND " + window(), rs -> {
             warnings.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
         }, args);
         Map<String, EssmsMeasure> measures = new LinkedHashMap<>();
@@ -107,11 +142,11 @@ public class ReportQueries {
             return Map.of();
         }
         Map<String, Boolean> withData = new HashMap<>();
-        jdbc.query("SELECT DISTINCT finess, avec_donnees FROM resultat WHERE finess IN (" + in(finess)
-                        + ") AND mois = ? AND fenetre_mois = ?",
+        jdbc.query("SELECT DISTINCT finess, avec_donnees FROM " + table("resultat") + " WHERE finess IN ("
+                        + in(finess) + ") AND " + window(),
                 rs -> {
                     withData.put(rs.getString(1), rs.getBoolean(2));
-                }, args(finess, window.month().toString(), window.months()));
+                }, windowArgs(finess, window));
         return withData;
     }
 
@@ -125,12 +160,12 @@ public class ReportQueries {
             return Map.of();
         }
         Map<String, Optional<String>> sources = new HashMap<>();
-        jdbc.query("SELECT DISTINCT finess, source_chiffres, paquet_agregats FROM resultat WHERE finess IN ("
-                        + in(finess) + ") AND mois = ? AND fenetre_mois = ?",
+        jdbc.query("SELECT DISTINCT finess, source_chiffres, paquet_agregats FROM " + table("resultat")
+                        + " WHERE finess IN (" + in(finess) + ") AND " + window(),
                 rs -> {
                     boolean aggregate = ResultStore.SOURCE_AGGREGATES.equals(rs.getString(2));
                     sources.put(rs.getString(1), Optional.ofNullable(aggregate ? rs.getString(3) : null));
-                }, args(finess, window.month().toString(), window.months()));
+                }, windowArgs(finess, window));
         return sources;
     }
 
@@ -155,16 +190,22 @@ public class ReportQueries {
         }
         Map<String, List<String>> shaByFiness = new HashMap<>();
         Map<String, FedBy> bySha = new LinkedHashMap<>();
+        String kept = revision == null ? "" : " AND EXISTS (SELECT 1 FROM cloture_paquet_essms c WHERE c.sha256 = e.sha256 "
+                + "AND c.finess = e.finess AND c.mois = ? AND c.fenetre_mois = ? AND c.revision = ?)";
+        Object[] fedArgs = revision == null ? args(finess, Date.valueOf(window.end()), Date.valueOf(window.start()))
+                : args(finess, Date.valueOf(window.end()), Date.valueOf(window.start()), window.month().toString(),
+                window.months(), revision);
         jdbc.query("SELECT e.finess, p.* FROM paquet_essms e JOIN paquet p ON p.sha256 = e.sha256 "
                 + "WHERE e.finess IN (" + in(finess) + ") AND p.statut = 'INGERE' AND p.periode_debut <= ? "
-                + "AND p.periode_fin >= ? ORDER BY p.ordre", rs -> {
+                + "AND p.periode_fin >= ?" + kept + " ORDER BY p.ordre", rs -> {
             String sha = rs.getString("sha256");
             shaByFiness.computeIfAbsent(rs.getString("finess"), k -> new ArrayList<>()).add(sha);
             Date extraction = rs.getDate("date_extraction");
             bySha.putIfAbsent(sha, new FedBy(rs.getString("nom"), sha, rs.getString("editeur"),
                     rs.getString("logiciel"), rs.getString("version_logiciel"),
-                    extraction == null ? null : extraction.toLocalDate(), new ArrayList<>()));
-        }, args(finess, Date.valueOf(window.end()), Date.valueOf(window.start())));
+                    extraction == null ? null : extraction.toLocalDate(),
+                    rs.getTimestamp("ingere_le").toLocalDateTime().toLocalDate(), new ArrayList<>()));
+        }, fedArgs);
         // The per-file counts of all these packages in one query, not one per package.
         List<String> fed = List.copyOf(bySha.keySet());
         if (!fed.isEmpty()) {

@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * Data minimisation: deletes person-level rows that no window ending after the cut-off month can need, and keeps
- * the monthly figures ({@code resultat}) and the packages' proof (names, SHA-256, counts).
+ * the monthly figures ({@code resultat}) and the packages' proof (names, SHA-256, counts). The closed revisions
+ * ({@code cloture...} tables) are never touched: a closed figure stays retrievable as it was.
  */
 public class RetentionPurge {
 

@@ -83,7 +83,7 @@ class SoldeRulesVersionTest {
                 + "21 500 €, solde 21 500 €, solde à verser 21 500 €");
         List<String> csv = Files.readAllLines(output.resolve("solde/P-ATTEINT_2026-10.csv"));
         assertThat(csv.get(1)).startsWith("PROJET;P-ATTEINT;2026-10;2022;" + FP_2022 + ";");
-        assertThat(csv).filteredOn(l -> l.startsWith("ESSMS;")).allMatch(l -> l.endsWith(";7000;14500;21500;;;"));
+        assertThat(csv).filteredOn(l -> l.startsWith("ESSMS;")).allMatch(l -> l.endsWith(";7000;14500;21500;;;;"));
     }
 
     @Test

@@ -54,7 +54,8 @@ class PlannerTest {
         List<JobDefinition> shipped = JobDefinition.loadAll(Path.of("jobs"));
         assertThat(shipped).extracting(JobDefinition::name).containsExactly("mensuel-ars", "nuit");
         assertThat(shipped.get(0).kind()).isEqualTo(JobDefinition.Kind.MENSUEL_ARS);
+        // The 11th at 6:00, the day after the editors' deadline: the month computed is the complete one.
         assertThat(shipped.get(0).schedule().next(LocalDateTime.of(2026, 11, 22, 12, 0)))
-                .isEqualTo(LocalDateTime.of(2026, 12, 5, 6, 0));
+                .isEqualTo(LocalDateTime.of(2026, 12, 11, 6, 0));
     }
 }

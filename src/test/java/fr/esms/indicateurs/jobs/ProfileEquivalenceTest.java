@@ -102,7 +102,7 @@ class ProfileEquivalenceTest {
         // Pilotis' 3-month aggregate holds the counts of the records Soignéo exports: same figures, same gap.
         List<String> pilotis = indicatorLines(proof, "630781003");
         assertThat(pilotis).hasSize(5).isEqualTo(indicatorLines(proof, "260781000"));
-        assertThat(pilotis).contains("PROJET_PERSONNALISE;2026-08-01;2026-10-31;12;17;0;17;70.6;90;NON;4;;;;;;;");
+        assertThat(pilotis).contains("PROJET_PERSONNALISE;2026-08-01;2026-10-31;12;17;0;17;70.6;90;NON;4;;;;;;;;");
         assertThat(proof).anyMatch(l -> l.startsWith("ESSMS;PRJ-ARA-2025-052;2026-10;2025;" + RULES_2025 + ";2;630781003;")
                 && l.contains(";NON_ATTEINTE;"));
     }

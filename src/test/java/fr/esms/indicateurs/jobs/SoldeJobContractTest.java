@@ -100,22 +100,22 @@ abstract class SoldeJobContractTest {
                         + "solde à verser 21 000 €");
         String w = ";2026-08-01;2026-10-31;";
         assertThat(lines(file("P-ATTEINT_2026-10.csv"))).containsExactly(HEADER,
-                "PROJET;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";".repeat(14) + "ATTEINTE;14000;28000;42000;21000;21000;21000",
-                "ESSMS;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";1;" + A1 + ";".repeat(12) + "ATTEINTE;7000;14000;21000;;;",
-                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";1;" + A1 + ";DOSSIERS_ACTIFS" + w + "10;10;0;10;100.0;90;OUI;0;;;;;;;",
-                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";1;" + A1 + ";PROJET_PERSONNALISE" + w + "10;10;0;10;100.0;90;OUI;0;;;;;;;",
-                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";1;" + A1 + ";AGENDA" + w + "9;10;0;10;90.0;90;OUI;0;;;;;;;",
-                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";1;" + A1 + ";MSS" + w + "7;10;0;10;70.0;70;OUI;0;;;;;;;",
-                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";1;" + A1 + ";DMP" + w + "7;10;0;10;70.0;70;OUI;0;;;;;;;",
-                "ESSMS;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";2;" + A2 + ";".repeat(12) + "ATTEINTE;7000;14000;21000;;;",
+                "PROJET;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";".repeat(14) + "ATTEINTE;14000;28000;42000;21000;21000;21000;",
+                "ESSMS;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";1;" + A1 + ";".repeat(12) + "ATTEINTE;7000;14000;21000;;;;",
+                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";1;" + A1 + ";DOSSIERS_ACTIFS" + w + "10;10;0;10;100.0;90;OUI;0;;;;;;;;",
+                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";1;" + A1 + ";PROJET_PERSONNALISE" + w + "10;10;0;10;100.0;90;OUI;0;;;;;;;;",
+                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";1;" + A1 + ";AGENDA" + w + "9;10;0;10;90.0;90;OUI;0;;;;;;;;",
+                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";1;" + A1 + ";MSS" + w + "7;10;0;10;70.0;70;OUI;0;;;;;;;;",
+                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";1;" + A1 + ";DMP" + w + "7;10;0;10;70.0;70;OUI;0;;;;;;;;",
+                "ESSMS;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";2;" + A2 + ";".repeat(12) + "ATTEINTE;7000;14000;21000;;;;",
                 // 18 / 20 is exactly 90 %: reached.
-                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";2;" + A2 + ";DOSSIERS_ACTIFS" + w + "18;20;0;20;90.0;90;OUI;0;;;;;;;",
-                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";2;" + A2 + ";PROJET_PERSONNALISE" + w + "17;18;0;18;94.4;90;OUI;0;;;;;;;",
-                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";2;" + A2 + ";AGENDA" + w + "17;18;0;18;94.4;90;OUI;0;;;;;;;",
-                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";2;" + A2 + ";MSS" + w + "14;20;0;20;70.0;70;OUI;0;;;;;;;",
+                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";2;" + A2 + ";DOSSIERS_ACTIFS" + w + "18;20;0;20;90.0;90;OUI;0;;;;;;;;",
+                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";2;" + A2 + ";PROJET_PERSONNALISE" + w + "17;18;0;18;94.4;90;OUI;0;;;;;;;;",
+                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";2;" + A2 + ";AGENDA" + w + "17;18;0;18;94.4;90;OUI;0;;;;;;;;",
+                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";2;" + A2 + ";MSS" + w + "14;20;0;20;70.0;70;OUI;0;;;;;;;;",
                 // ANONYMAT (PDS) removes U19 and U20 from the DMP denominator: 13 / 18 = 72.2 %.
-                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";2;" + A2 + ";DMP" + w + "13;20;2;18;72.2;70;OUI;0;;;;;;;");
-        assertThat(lines(file("P-ATTEINT_2026-10.csv"))).allMatch(l -> l.chars().filter(c -> c == ';').count() == 24);
+                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";2;" + A2 + ";DMP" + w + "13;20;2;18;72.2;70;OUI;0;;;;;;;;");
+        assertThat(lines(file("P-ATTEINT_2026-10.csv"))).allMatch(l -> l.chars().filter(c -> c == ';').count() == 25);
 
         String sha = SoldeCsv.sha256(Files.readAllBytes(file("P-ATTEINT_2026-10.csv")));
         assertThat(Files.readString(file("P-ATTEINT_2026-10.sha256"))).isEqualTo(sha + "  P-ATTEINT_2026-10.csv\n");
@@ -182,13 +182,13 @@ abstract class SoldeJobContractTest {
         List<String> csv = lines(file("P-MANQUE_2026-10.csv"));
         // Montée de version: 2 x 5 000 of usage, no equipment; the solde is not payable.
         assertThat(csv.get(1)).isEqualTo("PROJET;P-MANQUE;2026-10;2025;" + RULES_2025 + ";".repeat(14)
-                + "NON_ATTEINTE;10000;0;10000;5000;5000;0");
-        assertThat(csv).contains("ESSMS;P-MANQUE;2026-10;2025;" + RULES_2025 + ";2;" + B2 + ";".repeat(12) + "NON_ATTEINTE;5000;0;5000;;;",
+                + "NON_ATTEINTE;10000;0;10000;5000;5000;0;");
+        assertThat(csv).contains("ESSMS;P-MANQUE;2026-10;2025;" + RULES_2025 + ";2;" + B2 + ";".repeat(12) + "NON_ATTEINTE;5000;0;5000;;;;",
                 // 17 / 20 = 85 %: one more active record would give 90 %.
                 "INDICATEUR;P-MANQUE;2026-10;2025;" + RULES_2025 + ";2;" + B2
-                        + ";DOSSIERS_ACTIFS;2026-08-01;2026-10-31;17;20;0;20;85.0;90;NON;1;;;;;;;",
+                        + ";DOSSIERS_ACTIFS;2026-08-01;2026-10-31;17;20;0;20;85.0;90;NON;1;;;;;;;;",
                 "INDICATEUR;P-MANQUE;2026-10;2025;" + RULES_2025 + ";2;" + B2
-                        + ";PROJET_PERSONNALISE;2026-08-01;2026-10-31;17;17;0;17;100.0;90;OUI;0;;;;;;;");
+                        + ";PROJET_PERSONNALISE;2026-08-01;2026-10-31;17;17;0;17;100.0;90;OUI;0;;;;;;;;");
         assertThat(csv).filteredOn(l -> l.startsWith("ESSMS;")).extracting(l -> l.split(";")[18])
                 .containsExactly("ATTEINTE", "NON_ATTEINTE");
         try (XSSFWorkbook wb = new XSSFWorkbook(file("P-MANQUE_2026-10.xlsx").toFile())) {
@@ -215,14 +215,14 @@ abstract class SoldeJobContractTest {
         assertThat(summary.exitCode()).isZero();
         List<String> csv = lines(file("P-PJM_2026-10.csv"));
         assertThat(csv).containsExactly(HEADER,
-                "PROJET;P-PJM;2026-10;2025;" + RULES_2025 + ";".repeat(14) + "ATTEINTE;7000;14000;21000;10500;10500;10500",
-                "ESSMS;P-PJM;2026-10;2025;" + RULES_2025 + ";1;" + C1 + ";".repeat(12) + "ATTEINTE;7000;14000;21000;;;",
-                "INDICATEUR;P-PJM;2026-10;2025;" + RULES_2025 + ";1;" + C1 + ";DOSSIERS_ACTIFS;2026-08-01;2026-10-31;10;10;0;10;100.0;90;OUI;0;;;;;;;",
-                "INDICATEUR;P-PJM;2026-10;2025;" + RULES_2025 + ";1;" + C1 + ";PROJET_PERSONNALISE;2026-08-01;2026-10-31;9;10;0;10;90.0;90;OUI;0;;;;;;;",
-                "INDICATEUR;P-PJM;2026-10;2025;" + RULES_2025 + ";1;" + C1 + ";AGENDA;2026-08-01;2026-10-31;10;10;0;10;100.0;90;OUI;0;;;;;;;",
+                "PROJET;P-PJM;2026-10;2025;" + RULES_2025 + ";".repeat(14) + "ATTEINTE;7000;14000;21000;10500;10500;10500;",
+                "ESSMS;P-PJM;2026-10;2025;" + RULES_2025 + ";1;" + C1 + ";".repeat(12) + "ATTEINTE;7000;14000;21000;;;;",
+                "INDICATEUR;P-PJM;2026-10;2025;" + RULES_2025 + ";1;" + C1 + ";DOSSIERS_ACTIFS;2026-08-01;2026-10-31;10;10;0;10;100.0;90;OUI;0;;;;;;;;",
+                "INDICATEUR;P-PJM;2026-10;2025;" + RULES_2025 + ";1;" + C1 + ";PROJET_PERSONNALISE;2026-08-01;2026-10-31;9;10;0;10;90.0;90;OUI;0;;;;;;;;",
+                "INDICATEUR;P-PJM;2026-10;2025;" + RULES_2025 + ";1;" + C1 + ";AGENDA;2026-08-01;2026-10-31;10;10;0;10;100.0;90;OUI;0;;;;;;;;",
                 // 1 message for 10 persons, no DMP document: shown, not held to a target.
-                "INDICATEUR;P-PJM;2026-10;2025;" + RULES_2025 + ";1;" + C1 + ";MSS;2026-08-01;2026-10-31;1;10;0;10;10.0;;EXEMPTE;0;;;;;;;",
-                "INDICATEUR;P-PJM;2026-10;2025;" + RULES_2025 + ";1;" + C1 + ";DMP;2026-08-01;2026-10-31;0;10;0;10;0.0;;EXEMPTE;0;;;;;;;");
+                "INDICATEUR;P-PJM;2026-10;2025;" + RULES_2025 + ";1;" + C1 + ";MSS;2026-08-01;2026-10-31;1;10;0;10;10.0;;EXEMPTE;0;;;;;;;;",
+                "INDICATEUR;P-PJM;2026-10;2025;" + RULES_2025 + ";1;" + C1 + ";DMP;2026-08-01;2026-10-31;0;10;0;10;0.0;;EXEMPTE;0;;;;;;;;");
         try (XSSFWorkbook wb = new XSSFWorkbook(file("P-PJM_2026-10.xlsx").toFile())) {
             assertThat(text(wb.getSheet("Décision"), "Décision")).isEqualTo("ATTEINTE");
             Row mss = essmsRow(wb.getSheet("ESSMS"), C1, "Messagerie sécurisée (MSS)");
@@ -241,13 +241,13 @@ abstract class SoldeJobContractTest {
                 "Motif    : Aucune donnée sur les fenêtres finales pour : " + D2 + ".");
         List<String> csv = lines(file("P-TROU_2026-10.csv"));
         assertThat(csv.get(1)).isEqualTo("PROJET;P-TROU;2026-10;2025;" + RULES_2025 + ";".repeat(14)
-                + "DONNEES_MANQUANTES;14000;28000;42000;21000;21000;0");
-        assertThat(csv).contains("ESSMS;P-TROU;2026-10;2025;" + RULES_2025 + ";1;" + D1 + ";".repeat(12) + "ATTEINTE;7000;14000;21000;;;",
-                "ESSMS;P-TROU;2026-10;2025;" + RULES_2025 + ";2;" + D2 + ";".repeat(12) + "DONNEES_MANQUANTES;7000;14000;21000;;;",
+                + "DONNEES_MANQUANTES;14000;28000;42000;21000;21000;0;");
+        assertThat(csv).contains("ESSMS;P-TROU;2026-10;2025;" + RULES_2025 + ";1;" + D1 + ";".repeat(12) + "ATTEINTE;7000;14000;21000;;;;",
+                "ESSMS;P-TROU;2026-10;2025;" + RULES_2025 + ";2;" + D2 + ";".repeat(12) + "DONNEES_MANQUANTES;7000;14000;21000;;;;",
                 // Its stay ended on 30 June, its record was last updated in May, its message sent on 31 July.
                 "INDICATEUR;P-TROU;2026-10;2025;" + RULES_2025 + ";2;" + D2
-                        + ";DOSSIERS_ACTIFS;2026-08-01;2026-10-31;0;0;0;0;;90;NC;0;;;;;;;",
-                "INDICATEUR;P-TROU;2026-10;2025;" + RULES_2025 + ";2;" + D2 + ";MSS;2026-08-01;2026-10-31;0;0;0;0;;70;NC;0;;;;;;;");
+                        + ";DOSSIERS_ACTIFS;2026-08-01;2026-10-31;0;0;0;0;;90;NC;0;;;;;;;;",
+                "INDICATEUR;P-TROU;2026-10;2025;" + RULES_2025 + ";2;" + D2 + ";MSS;2026-08-01;2026-10-31;0;0;0;0;;70;NC;0;;;;;;;;");
         try (XSSFWorkbook wb = new XSSFWorkbook(file("P-TROU_2026-10.xlsx").toFile())) {
             Sheet decision = wb.getSheet("Décision");
             assertThat(text(decision, "Décision")).isEqualTo("NON ATTEINTE — données manquantes");
@@ -270,10 +270,10 @@ abstract class SoldeJobContractTest {
         List<String> csv = lines(file("P-TROU_2026-10.csv"));
         // July–October for MSS and DMP: D2's message of 31 July counts, but its DUI window is still empty.
         assertThat(csv).contains(
-                "INDICATEUR;P-TROU;2026-10;2025;" + RULES_2025 + ";2;" + D2 + ";AGENDA;2026-08-01;2026-10-31;0;0;0;0;;90;NC;0;;;;;;;",
-                "INDICATEUR;P-TROU;2026-10;2025;" + RULES_2025 + ";2;" + D2 + ";MSS;2026-07-01;2026-10-31;1;0;0;0;;70;NC;0;;;;;;;",
-                "INDICATEUR;P-TROU;2026-10;2025;" + RULES_2025 + ";1;" + D1 + ";MSS;2026-07-01;2026-10-31;7;10;0;10;70.0;70;OUI;0;;;;;;;",
-                "ESSMS;P-TROU;2026-10;2025;" + RULES_2025 + ";2;" + D2 + ";".repeat(12) + "DONNEES_MANQUANTES;7000;14000;21000;;;");
+                "INDICATEUR;P-TROU;2026-10;2025;" + RULES_2025 + ";2;" + D2 + ";AGENDA;2026-08-01;2026-10-31;0;0;0;0;;90;NC;0;;;;;;;;",
+                "INDICATEUR;P-TROU;2026-10;2025;" + RULES_2025 + ";2;" + D2 + ";MSS;2026-07-01;2026-10-31;1;0;0;0;;70;NC;0;;;;;;;;",
+                "INDICATEUR;P-TROU;2026-10;2025;" + RULES_2025 + ";1;" + D1 + ";MSS;2026-07-01;2026-10-31;7;10;0;10;70.0;70;OUI;0;;;;;;;;",
+                "ESSMS;P-TROU;2026-10;2025;" + RULES_2025 + ";2;" + D2 + ";".repeat(12) + "DONNEES_MANQUANTES;7000;14000;21000;;;;");
         try (XSSFWorkbook wb = new XSSFWorkbook(file("P-TROU_2026-10.xlsx").toFile())) {
             assertThat(text(wb.getSheet("Décision"), "Fenêtre MSS et DMP")).isEqualTo("4 mois, du 01/07/2026 au 31/10/2026");
             assertThat(essmsRow(wb.getSheet("ESSMS"), D2, "Dossiers actifs").getCell(19).getStringCellValue())
@@ -289,8 +289,8 @@ abstract class SoldeJobContractTest {
         assertThat(summary.exitCode()).isZero();
         assertThat(lines(file("P-ATTEINT_2026-10.csv"))).contains(
                 "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";1;" + A1
-                        + ";AGENDA;2026-09-01;2026-10-31;9;10;0;10;90.0;90;OUI;0;;;;;;;",
-                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";1;" + A1 + ";MSS;2026-08-01;2026-10-31;7;10;0;10;70.0;70;OUI;0;;;;;;;");
+                        + ";AGENDA;2026-09-01;2026-10-31;9;10;0;10;90.0;90;OUI;0;;;;;;;;",
+                "INDICATEUR;P-ATTEINT;2026-10;2025;" + RULES_2025 + ";1;" + A1 + ";MSS;2026-08-01;2026-10-31;7;10;0;10;70.0;70;OUI;0;;;;;;;;");
         try (XSSFWorkbook wb = new XSSFWorkbook(file("P-ATTEINT_2026-10.xlsx").toFile())) {
             assertThat(text(wb.getSheet("Décision"), "Fenêtre des indicateurs DUI")).isEqualTo("2 mois, du "
                     + "01/09/2026 au 31/10/2026 — choisie à la place de la fenêtre des règles 2025 (3 mois)");
