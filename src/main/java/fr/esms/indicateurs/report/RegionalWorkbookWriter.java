@@ -55,6 +55,8 @@ public final class RegionalWorkbookWriter {
     private static final List<Indicator> RATED = EssmsWorkbookWriter.RATED;
 
     private final Clock clock;
+    /** Null: the workbook is not encrypted. */
+    private final String password;
 
     public RegionalWorkbookWriter() {
         this(Clock.systemDefaultZone());
@@ -62,7 +64,13 @@ public final class RegionalWorkbookWriter {
 
     /** @param clock gives the "généré le" date */
     public RegionalWorkbookWriter(Clock clock) {
+        this(clock, null);
+    }
+
+    /** @param password the workbook is encrypted with it (agile encryption) unless it is null */
+    public RegionalWorkbookWriter(Clock clock, String password) {
         this.clock = Objects.requireNonNull(clock);
+        this.password = password;
     }
 
     public static Path target(Path outputDir, YearMonth month) {
@@ -87,7 +95,7 @@ public final class RegionalWorkbookWriter {
             groupSheet(workbook, styles, EDITEURS, "Éditeur", groups.editors.values(), groups.region);
             completeness(workbook, styles, report, rows);
             workbook.setActiveSheet(0);
-            WorkbookFiles.save(workbook, target);
+            WorkbookFiles.save(target, workbook::write, password);
         }
         return target;
     }
