@@ -2,6 +2,7 @@ package fr.esms.indicateurs.cli;
 
 import fr.esms.indicateurs.jobs.ExecuterLauncher;
 import fr.esms.indicateurs.jobs.RunSummary;
+import fr.esms.indicateurs.jobs.WorkbookPassword;
 import org.springframework.context.ConfigurableApplicationContext;
 import fr.esms.indicateurs.ingest.EditorProfile;
 import fr.esms.indicateurs.ingest.ProfileException;
@@ -62,6 +63,18 @@ public class ExecuterCommand implements Callable<Integer> {
             description = "Impose ce profil (ou « pivot ») à tous les paquets du dépôt au lieu de les reconnaître.")
     String profile;
 
+    @Option(names = "--listes-de-travail",
+            description = "Écrit aussi, pour chaque ESSMS qui manque une cible, sa liste de travail (listes/) : les "
+                    + "identifiants pseudonymes (usager_id, dossier_id) des personnes qui manquent, avec la raison. "
+                    + "Pour l'ESSMS seul, jamais pour l'ARS.")
+    boolean workLists;
+
+    @Option(names = "--mot-de-passe-fichier", paramLabel = "FICHIER",
+            description = "Fichier dont la première ligne est le mot de passe des classeurs envoyés (classeurs ESSMS,"
+                    + " listes de travail, classeur régional ; chiffrement Excel). À défaut, la variable "
+                    + "d'environnement " + SoldeCommand.PASSWORD_VARIABLE + " si elle est définie.")
+    Path passwordFile;
+
     @Option(names = "--base", paramLabel = "URL_JDBC",
             description = "Base de données (défaut : H2 dans ./data/). Ex. : "
                     + "jdbc:postgresql://127.0.0.1:5432/esms?user=postgres")
@@ -70,12 +83,16 @@ public class ExecuterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExecuterLauncher.Request request = validate();
+        String password = password();
         long start = System.nanoTime();
         try (HeapWatch heap = new HeapWatch();
              ConfigurableApplicationContext context = Database.start(database)) {
-            RunSummary summary = context.getBean(ExecuterLauncher.class).run(request);
+            RunSummary summary = context.getBean(ExecuterLauncher.class).run(request, password);
             PrintWriter out = spec.commandLine().getOut();
             summary.lines().forEach(out::println);
+            if (password != null) {
+                out.println("Classeurs ESSMS, listes de travail et classeur régional protégés par mot de passe");
+            }
             out.printf("Durée : %.1f s ; pic de mémoire (tas) : %d Mio, %d Mio après ramasse-miettes%n",
                     (System.nanoTime() - start) / 1e9, heap.peakMebibytes(), heap.peakAfterGcMebibytes());
             if (summary.failure() != null || summary.exitCode() == RunSummary.FAILURE) {
@@ -121,6 +138,19 @@ public class ExecuterCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         return new ExecuterLauncher.Request(depot, referentiel, measureMonth, windowMonths, output, fileAway,
-                profiles, profile);
+                profiles, profile, workLists);
+    }
+
+    /** From the file if given, else from the environment (as the solde); never from the command line. */
+    private String password() {
+        if (passwordFile != null) {
+            try {
+                return WorkbookPassword.read(passwordFile);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--mot-de-passe-fichier " + e.getMessage());
+            }
+        }
+        String fromEnvironment = SoldeCommand.environment.apply(SoldeCommand.PASSWORD_VARIABLE);
+        return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
     }
 }

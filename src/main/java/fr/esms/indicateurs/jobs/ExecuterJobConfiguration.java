@@ -1,5 +1,6 @@
 package fr.esms.indicateurs.jobs;
 
+import fr.esms.indicateurs.rules.IndicatorCalculator;
 import fr.esms.indicateurs.rules.MeasureWindow;
 import fr.esms.indicateurs.store.PivotStore;
 import fr.esms.indicateurs.store.ReferentialStore;
@@ -10,6 +11,7 @@ import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.item.ItemProcessor;
@@ -36,7 +38,8 @@ public class ExecuterJobConfiguration {
 
     @Bean
     Job executerJob(JobRepository jobRepository, StepDurations stepDurations, Step chargerReferentiel, Step ingererDepot,
-                    Step calculerIndicateurs, Step exporterResultats, Step ecrireRapports) {
+                    Step calculerIndicateurs, Step exporterResultats, Step ecrireRapports, Step ecrireListes) {
+        JobExecutionDecider workListsAsked = WorkListsDecider.INSTANCE;
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(stepDurations)
                 .start(chargerReferentiel)
@@ -44,6 +47,10 @@ public class ExecuterJobConfiguration {
                 .next(calculerIndicateurs)
                 .next(exporterResultats)
                 .next(ecrireRapports)
+                // The work lists are written only when asked (listes=oui): otherwise the step does not run at all.
+                .next(workListsAsked).on(WorkListsDecider.ASKED).to(ecrireListes)
+                .from(workListsAsked).on("*").end()
+                .end()
                 .build();
     }
 
@@ -133,9 +140,28 @@ public class ExecuterJobConfiguration {
                                   @Value("#{jobParameters['mois']}") String month,
                                   @Value("#{jobParameters['fenetre']}") Long windowMonths,
                                   @Value("#{jobParameters['jourLimite'] ?: 10}") Long lateDay,
-                                  ReferentialStore referentialStore, ReportQueries reportQueries) {
+                                  @Value("#{jobParameters['" + WorkbookPassword.PARAMETER + "']}") String encrypted,
+                                  ReferentialStore referentialStore, ReportQueries reportQueries,
+                                  WorkbookPassword password) {
         return new ReportsTasklet(Path.of(output), window(month, windowMonths), lateDay.intValue(), referentialStore,
-                reportQueries, Runtime.getRuntime().availableProcessors());
+                reportQueries, Runtime.getRuntime().availableProcessors(), finess -> true, password.forRun(encrypted));
+    }
+
+    @Bean
+    Step ecrireListes(JobRepository jobRepository, PlatformTransactionManager tm, WorkListsTasklet workListsTasklet) {
+        return new StepBuilder("ecrireListes", jobRepository).tasklet(workListsTasklet, tm).build();
+    }
+
+    @Bean
+    @StepScope
+    WorkListsTasklet workListsTasklet(@Value("#{jobParameters['sortie']}") String output,
+                                      @Value("#{jobParameters['mois']}") String month,
+                                      @Value("#{jobParameters['fenetre']}") Long windowMonths,
+                                      @Value("#{jobParameters['" + WorkbookPassword.PARAMETER + "']}") String encrypted,
+                                      DataSource dataSource, ReferentialStore referentialStore,
+                                      IndicatorCalculator calculator, WorkbookPassword password) {
+        return new WorkListsTasklet(Path.of(output), window(month, windowMonths), dataSource, referentialStore,
+                calculator, password.forRun(encrypted), Runtime.getRuntime().availableProcessors());
     }
 
     static MeasureWindow window(String month, Long windowMonths) {

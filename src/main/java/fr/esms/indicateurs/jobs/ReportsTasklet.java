@@ -64,6 +64,8 @@ public class ReportsTasklet implements Tasklet {
     private final ReportQueries queries;
     private final int threads;
     private final java.util.function.Predicate<String> rewrite;
+    /** Null: the workbooks are not encrypted. */
+    private final String password;
 
     /** Writes every ESSMS's workbook. */
     public ReportsTasklet(Path output, MeasureWindow window, int lateDay, ReferentialStore referentialStore,
@@ -74,7 +76,15 @@ public class ReportsTasklet implements Tasklet {
     /** Writes the workbooks of the ESSMS {@code rewrite} accepts, and the regional workbook. */
     public ReportsTasklet(Path output, MeasureWindow window, int lateDay, ReferentialStore referentialStore,
                           ReportQueries queries, int threads, java.util.function.Predicate<String> rewrite) {
+        this(output, window, lateDay, referentialStore, queries, threads, rewrite, null);
+    }
+
+    /** The same, the ESSMS and regional workbooks encrypted with {@code password} unless it is null. */
+    public ReportsTasklet(Path output, MeasureWindow window, int lateDay, ReferentialStore referentialStore,
+                          ReportQueries queries, int threads, java.util.function.Predicate<String> rewrite,
+                          String password) {
         this.rewrite = rewrite;
+        this.password = password;
         this.output = output;
         this.window = window;
         this.lateDay = lateDay;
@@ -97,7 +107,7 @@ public class ReportsTasklet implements Tasklet {
         Map<String, String> categories = referential.essms().stream()
                 .collect(Collectors.toMap(Essms::finess, Essms::categorie));
         List<RegionalRow> regional = new ArrayList<>();
-        EssmsWorkbookWriter writer = new EssmsWorkbookWriter();
+        EssmsWorkbookWriter writer = new EssmsWorkbookWriter().protectedBy(password);
         String rejections = output.resolve("rejets").resolve(window.month() + ".csv").toString();
         long start = System.nanoTime();
         int written = 0;
@@ -148,7 +158,7 @@ public class ReportsTasklet implements Tasklet {
         List<ProjectInfo> projectInfos = referential.projects().stream().map(p -> new ProjectInfo(p.projetId(),
                 p.intitule(), p.finessEjPorteur(), p.typeFinancement().name(), p.dateConvention(),
                 p.dateFinDeploiement())).toList();
-        Path regionalFile = new RegionalWorkbookWriter().write(new RegionalReport(window.month(), window.months(),
+        Path regionalFile = new RegionalWorkbookWriter(java.time.Clock.systemDefaultZone(), password).write(new RegionalReport(window.month(), window.months(),
                 regional, projectInfos, RegionalReport.deadline(window.month(), lateDay)), output);
         log.info("Rapports écrits : {} classeurs ESSMS dans {} ; synthèse régionale {}", written,
                 output.resolve("rapports"), regionalFile);
