@@ -97,8 +97,12 @@ final class MissingReasons {
                 MissingReason reason = active ? projectReason(pp) : Populations.countsForProject(pp, window)
                         ? MissingReason.PROJECT_ON_INACTIVE_RECORD : null;
                 if (reason != null) {
-                    LocalDate date = reason == MissingReason.PROJECT_STARTS_AFTER_WINDOW ? pp.start()
-                            : reason == MissingReason.PROJECT_ON_INACTIVE_RECORD ? null : pp.end();
+                    // The date the reason speaks of: a start to correct, an end passed; none otherwise.
+                    LocalDate date = switch (reason) {
+                        case PROJECT_STARTS_AFTER_WINDOW -> pp.start();
+                        case PROJECT_EXPIRED, PROJECT_CLOSED -> pp.end();
+                        default -> null;
+                    };
                     candidates.add(MissingPerson.of(person, record, reason, date));
                 }
             }
