@@ -65,6 +65,9 @@ abstract class WorkListsJobContractTest {
     ExecuterLauncher launcher;
 
     @Autowired
+    DefinitionLauncher definitions;
+
+    @Autowired
     void useExecuterJob(@Qualifier("executerJob") org.springframework.batch.core.Job executerJob) {
         jobs.setJob(executerJob);
     }
@@ -332,5 +335,24 @@ abstract class WorkListsJobContractTest {
         // The password is never a job parameter.
         assertThat(ExecuterLauncher.parameters(request(output, true), true).getParameters().values())
                 .noneMatch(p -> String.valueOf(p.getValue()).contains("mot de passe"));
+    }
+
+    @Test
+    void theMonthlyJobWritesTheListsWithListesOuiAndTheNightJobRefusesIt() throws Exception {
+        String common = "planification=0 0 6 5 * *\ndepot=" + inputs.resolve("depot") + "\nreferentiel="
+                + inputs.resolve("referentiel") + "\nsortie=" + output + "\nlistes=oui\n";
+        Path monthly = Files.writeString(output.resolve("mensuel-ars.properties"), "job=mensuel-ars\n" + common);
+        Path night = Files.writeString(output.resolve("nuit.properties"), "job=nuit\n" + common);
+        java.time.Clock november5 = java.time.Clock.fixed(java.time.Instant.parse("2026-11-05T05:00:00Z"),
+                java.time.ZoneOffset.UTC);
+
+        RunSummary summary = definitions.run(JobDefinition.load(monthly), november5);
+
+        assertThat(summary.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(list(output, "PRJ-ARA-2025-014", HAND_MADE)).hasSize(14);
+        assertThatThrownBy(() -> definitions.run(JobDefinition.load(night), november5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("définition nuit : listes=oui n'est possible que pour un job mensuel-ars (les listes de "
+                        + "travail d'un mois entier)");
     }
 }
