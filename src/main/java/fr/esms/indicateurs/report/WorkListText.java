@@ -55,8 +55,8 @@ public final class WorkListText {
     }
 
     /**
-     * What the section asks, e.g. "6 personnes listées ; il suffit d'en mettre à jour 4 (le manque) pour atteindre
-     * la cible de 90 %".
+     * What the section asks, e.g. "6 personnes listées ; en régler 4 (le manque) suffit pour atteindre la
+     * cible de 90 % : …".
      */
     public static String summary(WorkListSection s, boolean fromRecords) {
         long gap = s.result().gap();
@@ -68,12 +68,12 @@ public final class WorkListText {
         }
         if (!s.nominative()) {
             return "La messagerie sécurisée compte des messages, pas des personnes : pas de liste nominative ; il "
-                    + "manque " + FrenchText.integer(gap) + " message" + (gap > 1 ? "s" : "")
-                    + " envoyés par MSSanté dans la fenêtre pour atteindre la cible de " + s.result().target() + " %.";
+                    + "manque " + FrenchText.integer(gap) + (gap > 1 ? " messages envoyés" : " message envoyé")
+                    + " par MSSanté dans la fenêtre pour atteindre la cible de " + s.result().target() + " %.";
         }
         int listed = s.persons().size();
         String text = FrenchText.integer(listed) + (listed > 1 ? " personnes listées" : " personne listée")
-                + " ; en mettre à jour " + FrenchText.integer(gap) + " (le manque) suffit pour atteindre la cible de "
+                + " ; en régler " + FrenchText.integer(gap) + " (le manque) suffit pour atteindre la cible de "
                 + s.result().target() + " % : les premières lignes sont les plus rapides à régler.";
         long declared = s.coveredByDeclaredAdjustment();
         if (declared > 0) {

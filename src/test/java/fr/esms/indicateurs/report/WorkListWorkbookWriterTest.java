@@ -85,8 +85,8 @@ class WorkListWorkbookWriterTest {
             assertThat(string(records.getRow(header + 2).getCell(1))).isEqualTo("U3");
             assertThat(string(records.getRow(header + 2).getCell(3))).isEqualTo("aucun dossier DUI pour cette personne");
             // 1 / 3: 100 < 270, manque 2
-            assertThat(string(records.getRow(header - 2).getCell(0))).isEqualTo("2 personnes listées ; en mettre à "
-                    + "jour 2 (le manque) suffit pour atteindre la cible de 90 % : les premières lignes sont les plus"
+            assertThat(string(records.getRow(header - 2).getCell(0))).isEqualTo("2 personnes listées ; en régler "
+                    + "2 (le manque) suffit pour atteindre la cible de 90 % : les premières lignes sont les plus"
                     + " rapides à régler.");
             Sheet synthesis = workbook.getSheet("Synthèse");
             String mss = string(Workbooks.rowWith(synthesis, "Messagerie sécurisée (MSSanté)").getCell(7));
@@ -114,6 +114,18 @@ class WorkListWorkbookWriterTest {
                 "350000014;2025-03;1;DMP;2;0;2;U3;;DMP_NO_RECORD;aucun dossier DUI : aucun document déposé au DMP ne"
                         + " peut lui être rattaché;");
         assertThat(lines).hasSize(6);
+    }
+
+    @Test
+    void theMssSentenceAgreesWithItsNumber() {
+        WorkList list = list();
+        var mss = list.sections().stream().filter(s -> s.indicator() == fr.esms.indicateurs.rules.Indicator.MSS)
+                .findFirst().orElseThrow();
+        var one = new fr.esms.indicateurs.rules.WorkListSection(new fr.esms.indicateurs.rules.IndicatorResult(
+                mss.indicator(), 6, 10L, 0, 10L, 70, fr.esms.indicateurs.rules.Attainment.NON, 1), false, List.of());
+
+        assertThat(WorkListText.summary(mss, true)).contains("il manque 3 messages envoyés par MSSanté");
+        assertThat(WorkListText.summary(one, true)).contains("il manque 1 message envoyé par MSSanté");
     }
 
     @Test
