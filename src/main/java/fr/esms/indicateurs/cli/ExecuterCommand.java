@@ -2,6 +2,7 @@ package fr.esms.indicateurs.cli;
 
 import fr.esms.indicateurs.jobs.ExecuterLauncher;
 import fr.esms.indicateurs.jobs.RunSummary;
+import fr.esms.indicateurs.jobs.WorkbookPassword;
 import org.springframework.context.ConfigurableApplicationContext;
 import fr.esms.indicateurs.ingest.EditorProfile;
 import fr.esms.indicateurs.ingest.ProfileException;
@@ -68,6 +69,18 @@ public class ExecuterCommand implements Callable<Integer> {
                     + "(2022, 2025). Voir docs/regles-versions.md.")
     Path rules;
 
+    @Option(names = "--listes-de-travail",
+            description = "Écrit aussi, pour chaque ESSMS qui manque une cible, sa liste de travail (listes/) : les "
+                    + "identifiants pseudonymes (usager_id, dossier_id) des personnes qui manquent, avec la raison. "
+                    + "Pour l'ESSMS seul, jamais pour l'ARS.")
+    boolean workLists;
+
+    @Option(names = "--mot-de-passe-fichier", paramLabel = "FICHIER",
+            description = "Fichier dont la première ligne est le mot de passe des classeurs envoyés (classeurs ESSMS,"
+                    + " listes de travail, classeur régional ; chiffrement Excel). À défaut, la variable "
+                    + "d'environnement " + SoldeCommand.PASSWORD_VARIABLE + " si elle est définie.")
+    Path passwordFile;
+
     @Option(names = "--base", paramLabel = "URL_JDBC",
             description = "Base de données (défaut : H2 dans ./data/). Ex. : "
                     + "jdbc:postgresql://127.0.0.1:5432/esms?user=postgres")
@@ -85,13 +98,17 @@ public class ExecuterCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Rien n'a été calculé.");
             return RunSummary.USAGE;
         }
+        String password = password();
         long start = System.nanoTime();
         try (HeapWatch heap = new HeapWatch();
              ConfigurableApplicationContext context = Database.start(database, rulesFolder)) {
-            RunSummary summary = context.getBean(ExecuterLauncher.class).run(request);
+            RunSummary summary = context.getBean(ExecuterLauncher.class).run(request, password);
             PrintWriter out = spec.commandLine().getOut();
             out.println(RulesCheck.describe(library, rulesFolder));
             summary.lines().forEach(out::println);
+            if (password != null) {
+                out.println("Classeurs ESSMS, listes de travail et classeur régional protégés par mot de passe");
+            }
             out.printf("Durée : %.1f s ; pic de mémoire (tas) : %d Mio, %d Mio après ramasse-miettes%n",
                     (System.nanoTime() - start) / 1e9, heap.peakMebibytes(), heap.peakAfterGcMebibytes());
             if (summary.failure() != null || summary.exitCode() == RunSummary.FAILURE) {
@@ -137,6 +154,19 @@ public class ExecuterCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         return new ExecuterLauncher.Request(depot, referentiel, measureMonth, windowMonths, output, fileAway,
-                profiles, profile);
+                profiles, profile, workLists);
+    }
+
+    /** From the file if given, else from the environment (as the solde); never from the command line. */
+    private String password() {
+        if (passwordFile != null) {
+            try {
+                return WorkbookPassword.read(passwordFile);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--mot-de-passe-fichier " + e.getMessage());
+            }
+        }
+        String fromEnvironment = SoldeCommand.environment.apply(SoldeCommand.PASSWORD_VARIABLE);
+        return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
     }
 }

@@ -17,11 +17,17 @@ public class DefinitionLauncher {
     private final Job nuitJob;
     private final ExecuterLauncher executer;
     private final JobLaunches launches;
+    private final WorkbookPassword password;
 
-    public DefinitionLauncher(@Qualifier("nuitJob") Job nuitJob, ExecuterLauncher executer, JobLaunches launches) {
+    /** Key of a definition: file whose first line is the password of the mailed workbooks. */
+    public static final String PASSWORD_FILE_KEY = "mot-de-passe-fichier";
+
+    public DefinitionLauncher(@Qualifier("nuitJob") Job nuitJob, ExecuterLauncher executer, JobLaunches launches,
+                              WorkbookPassword password) {
         this.nuitJob = nuitJob;
         this.executer = executer;
         this.launches = launches;
+        this.password = password;
     }
 
     /** The {@code jourLimite} of a monthly job file, or null for the job's default. */
@@ -41,9 +47,18 @@ public class DefinitionLauncher {
         String profile = definition.optional(IngestionTasklet.PROFILE_PARAMETER);
         // Checked now, so that a wrong profile stops the run before it starts, with the profile's message.
         IngestionTasklet.profiles(profilesFolder, profile);
+        boolean workLists = "oui".equals(definition.optional(WorkListsDecider.PARAMETER));
+        if (workLists && definition.kind() != JobDefinition.Kind.MENSUEL_ARS) {
+            throw new IllegalArgumentException("définition " + definition.name() + " : listes=oui n'est possible "
+                    + "que pour un job mensuel-ars (les listes de travail d'un mois entier)");
+        }
+        String passwordFile = definition.optional(PASSWORD_FILE_KEY);
+        String workbookPassword = passwordFile != null ? WorkbookPassword.read(Path.of(passwordFile))
+                : emptyToNull(System.getenv(WorkbookPassword.VARIABLE));
         return switch (definition.kind()) {
             case MENSUEL_ARS -> executer.run(new ExecuterLauncher.Request(depot, referentiel,
-                    definition.monthFor(clock), window, output, fileAway, profiles, profile), lateDay(definition));
+                    definition.monthFor(clock), window, output, fileAway, profiles, profile, workLists),
+                    workbookPassword, lateDay(definition));
             case NUIT -> {
                 JobParameters params = new JobParametersBuilder()
                         .addString("depot", depot.toAbsolutePath().normalize().toString())
@@ -55,9 +70,22 @@ public class DefinitionLauncher {
                                 profiles == null ? "" : profiles.toAbsolutePath().normalize().toString())
                         .addString(IngestionTasklet.PROFILE_PARAMETER, profile == null ? "" : profile)
                         .toJobParameters();
-                JobExecution execution = launches.launch(nuitJob, params);
-                yield executer.summarise(execution, null);
+                if (workbookPassword != null) {
+                    params = new JobParametersBuilder(params).addString(WorkbookPassword.PARAMETER, "OUI")
+                            .toJobParameters();
+                }
+                password.set(workbookPassword);
+                try {
+                    JobExecution execution = launches.launch(nuitJob, params);
+                    yield executer.summarise(execution, null);
+                } finally {
+                    password.clear();
+                }
             }
         };
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.item.ItemProcessor;
@@ -41,7 +42,8 @@ public class ExecuterJobConfiguration {
 
     @Bean
     Job executerJob(JobRepository jobRepository, StepDurations stepDurations, Step chargerReferentiel, Step ingererDepot,
-                    Step calculerIndicateurs, Step exporterResultats, Step ecrireRapports) {
+                    Step calculerIndicateurs, Step exporterResultats, Step ecrireRapports, Step ecrireListes) {
+        JobExecutionDecider workListsAsked = WorkListsDecider.INSTANCE;
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(stepDurations)
                 .start(chargerReferentiel)
@@ -49,6 +51,10 @@ public class ExecuterJobConfiguration {
                 .next(calculerIndicateurs)
                 .next(exporterResultats)
                 .next(ecrireRapports)
+                // The work lists are written only when asked (listes=oui): otherwise the step does not run at all.
+                .next(workListsAsked).on(WorkListsDecider.ASKED).to(ecrireListes)
+                .from(workListsAsked).on("*").end()
+                .end()
                 .build();
     }
 
@@ -140,10 +146,29 @@ public class ExecuterJobConfiguration {
                                   @Value("#{jobParameters['mois']}") String month,
                                   @Value("#{jobParameters['fenetre']}") Long windowMonths,
                                   @Value("#{jobParameters['jourLimite'] ?: 10}") Long lateDay,
+                                  @Value("#{jobParameters['" + WorkbookPassword.PARAMETER + "']}") String encrypted,
                                   ReferentialStore referentialStore, ReportQueries reportQueries,
-                                  ClosedMonths closedMonths) {
+                                  ClosedMonths closedMonths, WorkbookPassword password) {
         return new ReportsTasklet(Path.of(output), window(month, windowMonths), lateDay.intValue(), referentialStore,
-                reportQueries, Runtime.getRuntime().availableProcessors(), finess -> true, closedMonths);
+                reportQueries, Runtime.getRuntime().availableProcessors(), finess -> true, closedMonths,
+                password.forRun(encrypted));
+    }
+
+    @Bean
+    Step ecrireListes(JobRepository jobRepository, PlatformTransactionManager tm, WorkListsTasklet workListsTasklet) {
+        return new StepBuilder("ecrireListes", jobRepository).tasklet(workListsTasklet, tm).build();
+    }
+
+    @Bean
+    @StepScope
+    WorkListsTasklet workListsTasklet(@Value("#{jobParameters['sortie']}") String output,
+                                      @Value("#{jobParameters['mois']}") String month,
+                                      @Value("#{jobParameters['fenetre']}") Long windowMonths,
+                                      @Value("#{jobParameters['" + WorkbookPassword.PARAMETER + "']}") String encrypted,
+                                      DataSource dataSource, ReferentialStore referentialStore,
+                                      RulesLibrary rulesLibrary, WorkbookPassword password) {
+        return new WorkListsTasklet(Path.of(output), window(month, windowMonths), dataSource, referentialStore,
+                rulesLibrary, password.forRun(encrypted), Runtime.getRuntime().availableProcessors());
     }
 
     static MeasureWindow window(String month, Long windowMonths) {

@@ -24,9 +24,15 @@ public class ExecuterLauncher {
      * @param fileAway move processed packages to the dépôt's archive/ or quarantaine/
      * @param profiles the editor profiles folder, or null (every package in the pivot format)
      * @param profile  the profile to apply to every package, or null to recognise each package's
+     * @param workLists write the work lists of the ESSMS (listes/)
      */
     public record Request(Path depot, Path referentiel, YearMonth month, int windowMonths, Path output,
-                          boolean fileAway, Path profiles, String profile) {
+                          boolean fileAway, Path profiles, String profile, boolean workLists) {
+
+        public Request(Path depot, Path referentiel, YearMonth month, int windowMonths, Path output,
+                       boolean fileAway, Path profiles, String profile) {
+            this(depot, referentiel, month, windowMonths, output, fileAway, profiles, profile, false);
+        }
 
         public Request(Path depot, Path referentiel, YearMonth month, int windowMonths, Path output) {
             this(depot, referentiel, month, windowMonths, output, false);
@@ -42,17 +48,33 @@ public class ExecuterLauncher {
     private final JobLaunches launches;
     private final PivotStore pivotStore;
     private final ReferentialStore referentialStore;
+    private final WorkbookPassword password;
 
     public ExecuterLauncher(@Qualifier("executerJob") Job job, JobLaunches launches, PivotStore pivotStore,
-                            ReferentialStore referentialStore) {
+                            ReferentialStore referentialStore, WorkbookPassword password) {
         this.job = job;
+        this.password = password;
         this.launches = launches;
         this.pivotStore = pivotStore;
         this.referentialStore = referentialStore;
     }
 
     public static JobParameters parameters(Request request) {
+        return parameters(request, false);
+    }
+
+    /**
+     * Parameters added only when asked ({@code listes}, {@code chiffre}), so that a run without them keeps the
+     * parameters, and the job instance, it had before they existed. The password itself is never a parameter.
+     */
+    public static JobParameters parameters(Request request, boolean encrypted) {
         JobParametersBuilder builder = new JobParametersBuilder();
+        if (request.workLists()) {
+            builder.addString(WorkListsDecider.PARAMETER, "oui");
+        }
+        if (encrypted) {
+            builder.addString(WorkbookPassword.PARAMETER, "OUI");
+        }
         if (request.fileAway()) {
             builder.addString("archiver", "oui");
         }
@@ -73,13 +95,31 @@ public class ExecuterLauncher {
     }
 
     public RunSummary run(Request request) throws Exception {
-        return run(request, null);
+        return run(request, null, null);
     }
 
-    /** @param lateDay the {@code jourLimite} of the regional workbook's lateness, or null for the default */
-    public RunSummary run(Request request, Integer lateDay) throws Exception {
-        JobExecution execution = launches.launch(job, parameters(request, lateDay));
-        return summarise(execution, request);
+    /** @param workbookPassword the mailed workbooks are encrypted with it unless it is null; kept in memory only */
+    public RunSummary run(Request request, String workbookPassword) throws Exception {
+        return run(request, workbookPassword, null);
+    }
+
+    /**
+     * @param workbookPassword the mailed workbooks are encrypted with it unless it is null; kept in memory only
+     * @param lateDay          the {@code jourLimite} of the regional workbook's lateness, or null for the default
+     */
+    public RunSummary run(Request request, String workbookPassword, Integer lateDay) throws Exception {
+        password.set(workbookPassword);
+        try {
+            JobParameters parameters = parameters(request, workbookPassword != null);
+            if (lateDay != null) {
+                parameters = new JobParametersBuilder(parameters).addLong(JobFileKeys.LATE_DAY, (long) lateDay)
+                        .toJobParameters();
+            }
+            JobExecution execution = launches.launch(job, parameters);
+            return summarise(execution, request);
+        } finally {
+            password.clear();
+        }
     }
 
     static JobParameters parameters(Request request, Integer lateDay) {
@@ -130,6 +170,9 @@ public class ExecuterLauncher {
                 lines.add("Indicateurs : " + request.output().resolve("indicateurs").resolve(request.month() + ".csv"));
                 lines.add("Rejets      : " + request.output().resolve("rejets").resolve(request.month() + ".csv")
                         + " (" + rejections + ")");
+                if (request.workLists()) {
+                    lines.add("Listes de travail (pour les ESSMS seulement) : " + request.output().resolve("listes"));
+                }
             }
             String closed = execution.getExecutionContext().getString(ExportTasklet.CLOSED_NOTICE_KEY, "");
             if (!closed.isEmpty()) {

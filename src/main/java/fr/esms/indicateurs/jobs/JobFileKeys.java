@@ -16,9 +16,12 @@ import java.util.Properties;
  */
 final class JobFileKeys {
 
-    /** Read by both kinds ({@code regles}, {@code listes}: the ARS's rules folder and lists, read by those jobs). */
+    /**
+     * Read by both kinds: {@code regles} the ARS's rules folder, {@code listes} the work lists (refused at launch
+     * for nuit when oui), {@code mot-de-passe-fichier} the password of the mailed workbooks.
+     */
     static final List<String> COMMON = List.of("job", "planification", "depot", "referentiel", "sortie", "base",
-            "fenetre", "archiver", "profils", "profil", "regles", "listes");
+            "fenetre", "archiver", "profils", "profil", "regles", "listes", DefinitionLauncher.PASSWORD_FILE_KEY);
     /** The day of the following month after which an export is listed as late (regional workbook). */
     static final String LATE_DAY = "jourLimite";
 

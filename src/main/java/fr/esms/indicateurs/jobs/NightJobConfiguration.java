@@ -67,8 +67,9 @@ public class NightJobConfiguration {
                                  String newPackages,
                                  @Value("#{jobExecutionContext['" + IngestionTasklet.PACKAGES_KEY + "']}")
                                  String packages,
-                                 PivotStore pivotStore, ReferentialStore referentialStore, ResultStore results,
-                                 MonthComputation computation, ReportQueries reportQueries,
+                                 @Value("#{jobParameters['" + WorkbookPassword.PARAMETER + "']}") String encrypted,
+                                 WorkbookPassword password, PivotStore pivotStore, ReferentialStore referentialStore,
+                                 ResultStore results, MonthComputation computation, ReportQueries reportQueries,
                                  ClosedMonths closedMonths) {
         return (contribution, chunkContext) -> {
             List<String> fresh = IngestionTasklet.packagesOf(newPackages);
@@ -96,7 +97,8 @@ public class NightJobConfiguration {
                 // The workbooks of the recomputed ESSMS, and the regional workbook of the month, change too.
                 new ReportsTasklet(out, window, ReportsTasklet.DEFAULT_LATE_DAY, referentialStore, reportQueries,
                         Runtime.getRuntime().availableProcessors(),
-                        firstTime ? finess -> true : entry.getValue()::contains, closedMonths).writeReports();
+                        firstTime ? finess -> true : entry.getValue()::contains, closedMonths,
+                        password.forRun(encrypted)).writeReports();
                 contribution.incrementWriteCount(computed);
                 log.info("Mois {} (fenêtre {} mois) : {} ESSMS recalculé(s)", window.month(), months, computed);
             }

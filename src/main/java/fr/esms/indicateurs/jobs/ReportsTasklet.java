@@ -70,6 +70,8 @@ public class ReportsTasklet implements Tasklet {
     private final int threads;
     private final java.util.function.Predicate<String> rewrite;
     private final ClosedMonths closedMonths;
+    /** Null: the workbooks are not encrypted. */
+    private final String password;
 
     /** Writes every ESSMS's workbook. */
     public ReportsTasklet(Path output, MeasureWindow window, int lateDay, ReferentialStore referentialStore,
@@ -85,8 +87,16 @@ public class ReportsTasklet implements Tasklet {
     public ReportsTasklet(Path output, MeasureWindow window, int lateDay, ReferentialStore referentialStore,
                           ReportQueries queries, int threads, java.util.function.Predicate<String> rewrite,
                           ClosedMonths closedMonths) {
+        this(output, window, lateDay, referentialStore, queries, threads, rewrite, closedMonths, null);
+    }
+
+    /** The same, the ESSMS and regional workbooks encrypted with {@code password} unless it is null. */
+    public ReportsTasklet(Path output, MeasureWindow window, int lateDay, ReferentialStore referentialStore,
+                          ReportQueries queries, int threads, java.util.function.Predicate<String> rewrite,
+                          ClosedMonths closedMonths, String password) {
         this.closedMonths = closedMonths;
         this.rewrite = rewrite;
+        this.password = password;
         this.output = output;
         this.window = window;
         this.lateDay = lateDay;
@@ -114,7 +124,7 @@ public class ReportsTasklet implements Tasklet {
         Optional<ClosedMonth> closed = closedMonths == null ? Optional.empty() : closedMonths.of(window);
         ReportQueries shown = closed.map(c -> queries.forRevision(c.revision())).orElse(queries);
         String notice = closed.map(ClosedMonth::notice).orElse(null);
-        EssmsWorkbookWriter writer = new EssmsWorkbookWriter();
+        EssmsWorkbookWriter writer = new EssmsWorkbookWriter().protectedBy(password);
         String rejections = output.resolve("rejets").resolve(window.month() + ".csv").toString();
         long start = System.nanoTime();
         int written = 0;
@@ -176,9 +186,9 @@ public class ReportsTasklet implements Tasklet {
         List<ProjectInfo> projectInfos = referential.projects().stream().map(p -> new ProjectInfo(p.projetId(),
                 p.intitule(), p.finessEjPorteur(), p.typeFinancement().name(), p.dateConvention(),
                 p.dateFinDeploiement())).toList();
-        Path regionalFile = new RegionalWorkbookWriter().write(new RegionalReport(window.month(), window.months(),
-                regional, projectInfos, RegionalReport.deadline(window.month(), lateDay), outlooks,
-                closed.orElse(null)), output);
+        Path regionalFile = new RegionalWorkbookWriter(java.time.Clock.systemDefaultZone(), password).write(
+                new RegionalReport(window.month(), window.months(), regional, projectInfos,
+                        RegionalReport.deadline(window.month(), lateDay), outlooks, closed.orElse(null)), output);
         log.info("Rapports écrits : {} classeurs ESSMS dans {} ; synthèse régionale {}", written,
                 output.resolve("rapports"), regionalFile);
         return written;

@@ -54,6 +54,8 @@ public final class EssmsWorkbookWriter {
     private final Clock clock;
     private final XlsxStyles styles;
     private final int compressionLevel;
+    /** Null: the workbooks are not encrypted. */
+    private final String password;
 
     public EssmsWorkbookWriter() {
         this(Clock.systemDefaultZone());
@@ -65,9 +67,19 @@ public final class EssmsWorkbookWriter {
     }
 
     EssmsWorkbookWriter(Clock clock, XlsxStyles styles, int compressionLevel) {
+        this(clock, styles, compressionLevel, null);
+    }
+
+    private EssmsWorkbookWriter(Clock clock, XlsxStyles styles, int compressionLevel, String password) {
         this.clock = Objects.requireNonNull(clock);
         this.styles = Objects.requireNonNull(styles);
         this.compressionLevel = compressionLevel;
+        this.password = password;
+    }
+
+    /** The same writer, encrypting every workbook with {@code password} (agile encryption) unless it is null. */
+    public EssmsWorkbookWriter protectedBy(String password) {
+        return new EssmsWorkbookWriter(clock, styles, compressionLevel, password);
     }
 
     /** Where the workbook of an ESSMS and month goes, every part built from input sanitised. */
@@ -84,7 +96,7 @@ public final class EssmsWorkbookWriter {
         history(workbook, styles, report);
         adjustments(workbook, styles, report);
         dataQuality(workbook, styles, report);
-        workbook.save(target); // the first sheet is the active one
+        workbook.save(target, password); // the first sheet is the active one
         return target;
     }
 

@@ -58,6 +58,8 @@ public final class RegionalWorkbookWriter {
     private static final List<Indicator> RATED = EssmsWorkbookWriter.RATED;
 
     private final Clock clock;
+    /** Null: the workbook is not encrypted. */
+    private final String password;
 
     public RegionalWorkbookWriter() {
         this(Clock.systemDefaultZone());
@@ -65,7 +67,13 @@ public final class RegionalWorkbookWriter {
 
     /** @param clock gives the "généré le" date */
     public RegionalWorkbookWriter(Clock clock) {
+        this(clock, null);
+    }
+
+    /** @param password the workbook is encrypted with it (agile encryption) unless it is null */
+    public RegionalWorkbookWriter(Clock clock, String password) {
         this.clock = Objects.requireNonNull(clock);
+        this.password = password;
     }
 
     public static Path target(Path outputDir, YearMonth month) {
@@ -94,7 +102,7 @@ public final class RegionalWorkbookWriter {
                 RevisionsSheet.write(workbook, styles, report, rows);
             }
             workbook.setActiveSheet(0);
-            WorkbookFiles.save(workbook, target);
+            WorkbookFiles.save(target, workbook::write, password);
         }
         return target;
     }

@@ -38,6 +38,11 @@ final class WorkbookFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Saves {@code content}, encrypted with {@code password} ({@link WorkbookEncryption}) unless it is null. */
+    static void save(Path target, Content content, String password) throws IOException {
+        save(target, password == null ? content : out -> WorkbookEncryption.encrypt(content, password, out));
+    }
+
     static void save(Path target, Content content) throws IOException {
         Path folder = target.getParent();
         Files.createDirectories(folder);

@@ -81,6 +81,11 @@ final class XlsxWorkbook {
         WorkbookFiles.save(target, this::write);
     }
 
+    /** The same, encrypted with {@code password} unless it is null. */
+    void save(Path target, String password) throws IOException {
+        WorkbookFiles.save(target, this::write, password);
+    }
+
     /** Writes the whole package; the first sheet is the active one. */
     void write(OutputStream out) throws IOException {
         if (sheets.isEmpty()) {

@@ -27,6 +27,10 @@ import java.util.TreeSet;
  */
 public final class IndicatorCalculator {
 
+    /** The indicators computed before MSS whose numerator and denominator are persons, in result order. */
+    private static final List<Indicator> PERSON_INDICATORS = List.of(Indicator.DOSSIERS_ACTIFS,
+            Indicator.PROJET_PERSONNALISE, Indicator.AGENDA);
+
     private final RulesVersion rules;
 
     public IndicatorCalculator(RulesVersion rules) {
@@ -42,108 +46,38 @@ public final class IndicatorCalculator {
         Sector sector = Sector.ofCategory(category);
         List<String> warnings = new ArrayList<>();
 
-        // Populations — personnes accompagnées: distinct persons with a stay overlapping the window.
-        Map<String, Set<String>> codesByAccompaniedPerson = new TreeMap<>();
-        for (Stay stay : activity.stays()) {
-            if (window.overlaps(stay.entry(), stay.exit())) {
-                codesByAccompaniedPerson.computeIfAbsent(stay.personId(), p -> new TreeSet<>())
-                        .addAll(stay.exclusionCodes());
-            }
-        }
-        Set<String> accompanied = codesByAccompaniedPerson.keySet();
-
-        // Populations — dossier actif: a record of an accompanied person, updated during the window.
-        Set<String> updatedRecords = new HashSet<>();
-        activity.recordUpdates().stream()
-                .filter(u -> window.contains(u.month()))
-                .forEach(u -> updatedRecords.add(u.recordId()));
-        Map<String, String> personByRecord = new HashMap<>();
-        Map<String, String> personByActiveRecord = new HashMap<>();
-        Map<String, Integer> activeRecordsPerPerson = new TreeMap<>();
-        for (DuiRecord record : activity.records()) {
-            personByRecord.put(record.recordId(), record.personId());
-            if (accompanied.contains(record.personId()) && updatedRecords.contains(record.recordId())) {
-                personByActiveRecord.put(record.recordId(), record.personId());
-                activeRecordsPerPerson.merge(record.personId(), 1, Integer::sum);
-            }
-        }
-        Set<String> personsWithActiveRecord = activeRecordsPerPerson.keySet();
-        long duplicated = activeRecordsPerPerson.values().stream().filter(n -> n > 1).count();
+        Populations populations = Populations.of(activity, window);
+        Set<String> accompanied = populations.accompanied();
+        long duplicated = populations.activeRecordsPerPerson().values().stream().filter(n -> n > 1).count();
         if (duplicated > 0) {
             warnings.add(duplicated + " personne(s) ont plusieurs dossiers actifs (doublons, comptées une fois)");
         }
-
-        // PROJET_PERSONNALISE: an active record holding a PP in preparation or active, valid during the window.
-        Set<String> personsWithProject = new HashSet<>();
-        for (PersonalisedProject pp : activity.projects()) {
-            boolean countingStatus = pp.status() == ProjectStatus.EN_PREPARATION || pp.status() == ProjectStatus.ACTIF;
-            String person = personByActiveRecord.get(pp.recordId());
-            if (countingStatus && person != null && window.overlaps(pp.start(), pp.end())) {
-                personsWithProject.add(person);
-            }
-        }
-
-        // AGENDA: an active record with at least one event not cancelled, dated inside the window.
-        Set<String> personsWithEvent = new HashSet<>();
-        for (AgendaEvent event : activity.events()) {
-            String person = personByActiveRecord.get(event.recordId());
-            if (person != null && event.status() != EventStatus.ANNULE && window.contains(event.date())) {
-                personsWithEvent.add(person);
-            }
-        }
-
-        // MSS: messages (not persons) dated inside the window, distinct message_id, never capped.
-        long messages = activity.messages().stream()
-                .filter(m -> window.contains(m.sent()))
-                .map(EssmsActivity.MssMessage::messageId)
-                .distinct()
-                .count();
-
-        // DMP: distinct accompanied persons with a document deposited or replaced inside the window.
-        Set<String> personsWithDmp = new HashSet<>();
-        long orphanDocuments = 0;
-        for (DmpDocument doc : activity.documents()) {
-            boolean counting = (doc.status() == DmpStatus.DEPOSE || doc.status() == DmpStatus.REMPLACE)
-                    && window.contains(doc.deposited());
-            if (!counting) {
-                continue;
-            }
-            String person = personByRecord.get(doc.recordId());
-            if (person == null) {
-                orphanDocuments++;
-            } else if (accompanied.contains(person)) {
-                personsWithDmp.add(person);
-            }
-        }
-        if (orphanDocuments > 0) {
-            warnings.add(orphanDocuments + " document(s) DMP rattaché(s) à un dossier absent des exports, non comptés");
+        if (populations.orphanDocuments() > 0) {
+            warnings.add(populations.orphanDocuments()
+                    + " document(s) DMP rattaché(s) à un dossier absent des exports, non comptés");
         }
 
         // Adjustments — person-level codes, applied only if known, in force at the window's end and allowed.
-        PersonCodes codes = personCodes(category, sector, window, codesByAccompaniedPerson);
+        PersonCodes codes = personCodes(category, sector, window, populations.codesByAccompaniedPerson());
 
         List<IndicatorResult> results = new ArrayList<>();
         List<AppliedAdjustment> applied = new ArrayList<>();
         List<RefusedAdjustment> refused = new ArrayList<>(codes.refused());
 
-        record Population(Indicator indicator, Set<String> denominator, Set<String> numerator) {
-        }
-        List<Population> personIndicators = List.of(
-                new Population(Indicator.DOSSIERS_ACTIFS, accompanied, personsWithActiveRecord),
-                new Population(Indicator.PROJET_PERSONNALISE, personsWithActiveRecord, personsWithProject),
-                new Population(Indicator.AGENDA, personsWithActiveRecord, personsWithEvent));
-        for (Population p : personIndicators) {
-            Set<String> out = codes.removedFrom(p.indicator(), p.denominator(), applied);
-            results.add(rated(p.indicator(), sector, window, countOutside(p.numerator(), out),
-                    p.denominator().size(), out.size(), declared, codes, false, applied, refused, warnings));
+        for (Indicator indicator : PERSON_INDICATORS) {
+            Set<String> out = codes.removedFrom(indicator, populations.denominator(indicator), applied);
+            results.add(rated(indicator, sector, window, countOutside(populations.numerator(indicator), out),
+                    populations.denominator(indicator).size(), out.size(), declared, codes, false, applied, refused,
+                    warnings));
         }
         // MSS counts messages: persons are removed from its denominator only.
         Set<String> outOfMss = codes.removedFrom(Indicator.MSS, accompanied, applied);
-        results.add(rated(Indicator.MSS, sector, window, messages, accompanied.size(), outOfMss.size(),
-                declared, codes, false, applied, refused, warnings));
+        results.add(rated(Indicator.MSS, sector, window, populations.messages(), accompanied.size(),
+                outOfMss.size(), declared, codes, false, applied, refused, warnings));
         Set<String> outOfDmp = codes.removedFrom(Indicator.DMP, accompanied, applied);
-        IndicatorResult dmp = rated(Indicator.DMP, sector, window, countOutside(personsWithDmp, outOfDmp),
-                accompanied.size(), outOfDmp.size(), declared, codes, false, applied, refused, warnings);
+        IndicatorResult dmp = rated(Indicator.DMP, sector, window,
+                countOutside(populations.personsWithDmp(), outOfDmp), accompanied.size(), outOfDmp.size(), declared,
+                codes, false, applied, refused, warnings);
         results.add(dmp);
         warnIfDmpInconsistent(dmp, warnings);
 
@@ -341,7 +275,7 @@ public final class IndicatorCalculator {
     }
 
     /** The usable person-level codes of the window, and the codes that were refused. */
-    private record PersonCodes(String category,
+    record PersonCodes(String category,
                                Map<Indicator, Map<CatalogueEntry, Set<String>>> usableByIndicator,
                                Set<String> codesPresent, List<RefusedAdjustment> refused) {
 
@@ -372,7 +306,7 @@ public final class IndicatorCalculator {
      * A person-level code on any stay overlapping the window removes the person from the population of each
      * indicator it covers. Unknown, not in force or not allowed codes are reported, never applied.
      */
-    private PersonCodes personCodes(String category, Sector sector, MeasureWindow window,
+    PersonCodes personCodes(String category, Sector sector, MeasureWindow window,
                                     Map<String, Set<String>> codesByPerson) {
         Map<String, Set<String>> personsByCode = new TreeMap<>();
         codesByPerson.forEach((person, codes) ->

@@ -35,6 +35,8 @@ public final class ActivityCursor implements AutoCloseable {
     private static final Combined END = new Combined(null, null, null);
 
     private final MeasureWindow window;
+    /** Also the rows outside the window (the work lists say when a row that does not count is dated). */
+    private final boolean everyRow;
     private final Connection connection;
     private PreparedStatement statement;
     private ResultSet rs;
@@ -46,7 +48,16 @@ public final class ActivityCursor implements AutoCloseable {
     private String previousFiness;
 
     public ActivityCursor(DataSource dataSource, MeasureWindow window) {
+        this(dataSource, window, false);
+    }
+
+    /**
+     * @param everyRow give every row each ESSMS's segments keep (the latest version of each key), not only the
+     *                 rows that may count in the window: the rules still count only those
+     */
+    public ActivityCursor(DataSource dataSource, MeasureWindow window, boolean everyRow) {
         this.window = window;
+        this.everyRow = everyRow;
         try {
             connection = dataSource.getConnection();
         } catch (SQLException e) {
@@ -144,8 +155,9 @@ public final class ActivityCursor implements AutoCloseable {
     }
 
     private Combined combined(List<StoredSegment> segments) {
-        return new Combined(segments.get(0).finess(), SegmentMerge.forWindow(segments, window).activity(window),
-                null);
+        EssmsActivity activity = everyRow ? SegmentMerge.of(segments).everyRow()
+                : SegmentMerge.forWindow(segments, window).activity(window);
+        return new Combined(segments.get(0).finess(), activity, null);
     }
 
     private void hand(Combined combined) throws InterruptedException {

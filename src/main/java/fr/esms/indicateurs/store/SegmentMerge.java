@@ -153,6 +153,16 @@ final class SegmentMerge {
      * rules decide what counts.
      */
     EssmsActivity activity(MeasureWindow window) {
+        return activity(window, false);
+    }
+
+    /** Every kept row, whatever its dates: the latest version of each key. */
+    EssmsActivity everyRow() {
+        return activity(null, true);
+    }
+
+    /** @param window null when {@code everyRow} */
+    private EssmsActivity activity(MeasureWindow window, boolean everyRow) {
         List<Stay> stays = new ArrayList<>();
         List<DuiRecord> records = new ArrayList<>();
         List<RecordUpdate> updates = new ArrayList<>();
@@ -163,36 +173,36 @@ final class SegmentMerge {
         List<Dated> prescriptions = new ArrayList<>();
         List<Dated> parcours = new ArrayList<>();
         // The window's bounds once, not once per row.
-        LocalDate start = window.start();
-        LocalDate end = window.end();
+        LocalDate start = everyRow ? null : window.start();
+        LocalDate end = everyRow ? null : window.end();
         for (Object row : latest.values()) {
             if (row instanceof Stay s) {
-                if (overlaps(s.entry(), s.exit(), start, end)) {
+                if (everyRow || overlaps(s.entry(), s.exit(), start, end)) {
                     stays.add(s);
                 }
             } else if (row instanceof StoredRecord r) {
                 records.add(new DuiRecord(r.recordId(), r.personId()));
             } else if (row instanceof RecordUpdate u) {
-                if (window.contains(u.month())) {
+                if (everyRow || window.contains(u.month())) {
                     updates.add(u);
                 }
             } else if (row instanceof PersonalisedProject p) {
-                if (overlaps(p.start(), p.end(), start, end)) {
+                if (everyRow || overlaps(p.start(), p.end(), start, end)) {
                     projects.add(p);
                 }
             } else if (row instanceof AgendaEvent e) {
-                if (inside(e.date(), start, end)) {
+                if (everyRow || inside(e.date(), start, end)) {
                     events.add(e);
                 }
             } else if (row instanceof MssMessage m) {
-                if (inside(m.sent(), start, end)) {
+                if (everyRow || inside(m.sent(), start, end)) {
                     messages.add(m);
                 }
             } else if (row instanceof DmpDocument d) {
-                if (inside(d.deposited(), start, end)) {
+                if (everyRow || inside(d.deposited(), start, end)) {
                     documents.add(d);
                 }
-            } else if (row instanceof CountedEvent c && inside(c.date(), start, end)) {
+            } else if (row instanceof CountedEvent c && (everyRow || inside(c.date(), start, end))) {
                 (c.kind() == CountedEvent.Kind.EPRESCRIPTION ? prescriptions : parcours)
                         .add(new Dated(c.id(), c.date()));
             }

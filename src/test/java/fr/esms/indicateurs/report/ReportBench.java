@@ -70,7 +70,7 @@ public final class ReportBench {
         System.out.println("écrits dans " + dir);
     }
 
-    private static EssmsReport report(int i) {
+    static EssmsReport report(int i) {
         String finess = ReportFixtures.finess("35", i);
         EssmsIdentity id = ReportFixtures.identity(finess, "EHPAD n° " + i, "500", "35", "P" + (i % 40), "Alpha");
         List<HistoryPoint> history = new ArrayList<>();

@@ -207,4 +207,10 @@ final class Scenario {
     EssmsMeasure measure() {
         return new IndicatorCalculator(rules()).compute(FINESS, category, window, activity(), declared);
     }
+
+    /** The work lists of the same data, by the same rules. */
+    WorkList workList() {
+        return new WorkLists(new IndicatorCalculator(rules())).compute(FINESS, category, window, activity(),
+                declared);
+    }
 }
