@@ -48,7 +48,7 @@ class JobFileKeysTest {
         assertThatThrownBy(() -> JobDefinition.load(file)).hasMessage(
                 file + ", ligne 4 : clé « dépôt » inconnue : vouliez-vous dire « depot » ? (clés admises pour"
                         + " mensuel-ars : job, planification, depot, referentiel, sortie, base, fenetre, archiver,"
-                        + " profils, profil, regles, listes, jourLimite)\n"
+                        + " profils, profil, regles, listes, mot-de-passe-fichier, jourLimite)\n"
                         + file + " : « depot » manquant ou vide (un dossier est attendu)");
     }
 
