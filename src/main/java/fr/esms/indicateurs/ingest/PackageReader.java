@@ -48,6 +48,8 @@ public final class PackageReader {
     private final EditorProfiles profiles;
     /** The profile the operator named for every package, or null to recognise each package's. */
     private final EditorProfile forced;
+    /** The other format a package may hold (TDDUI), or null when only the pivot format is read. */
+    private final PackageFormat other;
 
     /** @param inReferential whether a (well-formed) FINESS géographique is an ESSMS of the referential */
     public PackageReader(Predicate<String> inReferential) {
@@ -59,17 +61,24 @@ public final class PackageReader {
      * @param forced   the profile to apply to every package, or null
      */
     public PackageReader(Predicate<String> inReferential, EditorProfiles profiles, EditorProfile forced) {
+        this(inReferential, profiles, forced, null);
+    }
+
+    /** @param other the other format a package may hold (TDDUI), recognised before the profiles; or null */
+    public PackageReader(Predicate<String> inReferential, EditorProfiles profiles, EditorProfile forced,
+                         PackageFormat other) {
         this(inReferential, profiles, forced, DepotScanner.DEFAULT_MAX_UNCOMPRESSED_BYTES,
-                DepotScanner.DEFAULT_MAX_ENTRIES);
+                DepotScanner.DEFAULT_MAX_ENTRIES, other);
     }
 
     /** With the zip limits of {@link DepotScanner#DepotScanner(long, int)}, checked again here. */
     public PackageReader(Predicate<String> inReferential, long maxUncompressedBytes, int maxEntries) {
-        this(inReferential, EditorProfiles.none(), null, maxUncompressedBytes, maxEntries);
+        this(inReferential, EditorProfiles.none(), null, maxUncompressedBytes, maxEntries, null);
     }
 
     private PackageReader(Predicate<String> inReferential, EditorProfiles profiles, EditorProfile forced,
-                          long maxUncompressedBytes, int maxEntries) {
+                          long maxUncompressedBytes, int maxEntries, PackageFormat other) {
+        this.other = other;
         this.inReferential = inReferential;
         this.profiles = profiles;
         this.forced = forced;
@@ -82,13 +91,22 @@ public final class PackageReader {
      */
     public void read(ExportPackage pkg, PackageVisitor visitor) {
         try (PackageContent content = PackageContent.open(pkg.source(), limits)) {
-            new Run(pkg.name(), content, visitor).read();
+            if (other != null && other.recognises(content.files())) {
+                other.read(pkg.name(), content, visitor);
+            } else {
+                read(pkg.name(), content, visitor);
+            }
         } catch (PackageRefusedException e) {
             visitor.packageRejected(new Rejection(pkg.name(), "", 0, "", "",
                     e.getMessage() + " : paquet rejeté en entier"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read package " + pkg.name() + " (" + pkg.source() + ")", e);
         }
+    }
+
+    /** Reads content already opened, in the pivot format (the CSV files a TDDUI package may hold beside). */
+    public void read(String packageName, PackageContent content, PackageVisitor visitor) throws IOException {
+        new Run(packageName, content, visitor).read();
     }
 
     /** The reading of one package. */

@@ -6,6 +6,7 @@ import fr.esms.indicateurs.store.ReferentialStore;
 import fr.esms.indicateurs.store.ReportQueries;
 import fr.esms.indicateurs.store.ResultStore;
 import fr.esms.indicateurs.store.ResultStore.Measured;
+import fr.esms.indicateurs.ingest.tddui.PseudonymKey;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -71,9 +72,9 @@ public class ExecuterJobConfiguration {
                                       @Value("#{jobParameters['archiver']}") String fileAway,
                                       @Value("#{jobParameters['profils']}") String profiles,
                                       @Value("#{jobParameters['profil']}") String profile, PivotStore pivotStore,
-                                      ReferentialStore referentialStore) {
+                                      ReferentialStore referentialStore, PseudonymKey pseudonymKey) {
         return new IngestionTasklet(Path.of(depot), pivotStore, referentialStore, "oui".equals(fileAway),
-                IngestionTasklet.profiles(profiles, profile));
+                IngestionTasklet.profiles(profiles, profile), pseudonymKey);
     }
 
     @Bean

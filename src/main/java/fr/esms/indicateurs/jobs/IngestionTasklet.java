@@ -9,6 +9,8 @@ import fr.esms.indicateurs.ingest.Rejection;
 import fr.esms.indicateurs.ingest.ExportPackage;
 import fr.esms.indicateurs.ingest.FileSummary;
 import fr.esms.indicateurs.ingest.PackageReader;
+import fr.esms.indicateurs.ingest.tddui.PseudonymKey;
+import fr.esms.indicateurs.ingest.tddui.TdduiPackageReader;
 import fr.esms.indicateurs.referential.Essms;
 import fr.esms.indicateurs.store.PivotStore;
 import fr.esms.indicateurs.store.ReferentialStore;
@@ -57,6 +59,7 @@ public class IngestionTasklet implements Tasklet {
     private List<ExportPackage> packages;
     private PackageReader reader;
     private final ProfileChoice profiles;
+    private final PseudonymKey pseudonymKey;
     private final List<String> seen = new ArrayList<>();
     private final List<String> ingested = new ArrayList<>();
     /** Packages whose outcome was recorded, and packages handed to a group. */
@@ -99,6 +102,13 @@ public class IngestionTasklet implements Tasklet {
 
     public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
                             ProfileChoice profiles) {
+        this(depot, pivotStore, referentialStore, fileAway, profiles, null);
+    }
+
+    /** @param pseudonymKey the base's key for TDDUI packages; null: TDDUI packages are read as pivot ones */
+    public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
+                            ProfileChoice profiles, PseudonymKey pseudonymKey) {
+        this.pseudonymKey = pseudonymKey;
         this.profiles = profiles;
         this.inbox = fileAway ? new Inbox(depot) : null;
         this.depot = depot;
@@ -149,7 +159,8 @@ public class IngestionTasklet implements Tasklet {
                 }
             }
             Set<String> known = referentialStore.load().essms().stream().map(Essms::finess).collect(Collectors.toSet());
-            reader = new PackageReader(known::contains, profiles.profiles(), profiles.forced());
+            reader = new PackageReader(known::contains, profiles.profiles(), profiles.forced(),
+                    pseudonymKey == null ? null : new TdduiPackageReader(known::contains, pseudonymKey));
             if (!profiles.profiles().isEmpty()) {
                 log.info("Profils éditeurs : {}", profiles.profiles().names());
             }

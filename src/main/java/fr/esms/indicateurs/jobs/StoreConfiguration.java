@@ -1,5 +1,6 @@
 package fr.esms.indicateurs.jobs;
 
+import fr.esms.indicateurs.ingest.tddui.PseudonymKey;
 import fr.esms.indicateurs.referential.CatalogueLoader;
 import fr.esms.indicateurs.rules.IndicatorCalculator;
 import fr.esms.indicateurs.rules.RulesVersion;
@@ -56,6 +57,14 @@ public class StoreConfiguration {
     @Bean
     ProvenanceStore provenanceStore(JdbcTemplate jdbc) {
         return new ProvenanceStore(jdbc);
+    }
+
+    /** The base's pseudonymisation key for TDDUI packages: env, named file, or the file beside the base. */
+    @Bean
+    PseudonymKey pseudonymKey(@org.springframework.beans.factory.annotation.Value("${spring.datasource.url}") String url,
+                              @org.springframework.beans.factory.annotation.Value("${esms.pseudonymes.fichier:}")
+                              String file) {
+        return PseudonymKey.forBase(url, file);
     }
 
     @Bean
