@@ -36,6 +36,12 @@ public class GenererCommand implements Callable<Integer> {
             description = "Un paquet sur N est un .zip ; 0 : aucun (défaut : ${DEFAULT-VALUE}).")
     int zipEvery;
 
+    @Option(names = "--format", defaultValue = "pivot", paramLabel = "pivot|tddui",
+            description = "Format des paquets : pivot (CSV) ou tddui (Bundle FHIR R4 du guide « Transfert de données"
+                    + " DUI », avec à côté mss.csv, dmp.csv et les compteurs qu'il ne porte pas) (défaut :"
+                    + " ${DEFAULT-VALUE}).")
+    String format;
+
     @Option(names = "--sortie", required = true, paramLabel = "DOSSIER",
             description = "Dossier où écrire referentiel/ et depot/.")
     Path output;
@@ -51,9 +57,15 @@ public class GenererCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new ParameterException(spec.commandLine(), "--mois " + month + " : mois attendu au format AAAA-MM");
         }
+        DatasetGenerator.Format packages = switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "pivot" -> DatasetGenerator.Format.PIVOT;
+            case "tddui" -> DatasetGenerator.Format.TDDUI;
+            default -> throw new ParameterException(spec.commandLine(), "--format " + format
+                    + " : pivot ou tddui attendu");
+        };
         long start = System.nanoTime();
         DatasetGenerator.Summary summary = new DatasetGenerator(
-                new DatasetGenerator.Settings(essms, last, months, seed, zipEvery, 0.001)).write(output);
+                new DatasetGenerator.Settings(essms, last, months, seed, zipEvery, 0.001), packages).write(output);
         spec.commandLine().getOut().printf("Généré dans %s : %d ESSMS, %d paquets, %d lignes en %.1f s%n", output,
                 summary.essms(), summary.packages(), summary.rows(), (System.nanoTime() - start) / 1e9);
         return 0;
