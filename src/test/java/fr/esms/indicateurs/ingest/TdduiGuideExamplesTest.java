@@ -7,6 +7,7 @@ import fr.esms.indicateurs.ingest.tddui.PseudonymKey;
 import fr.esms.indicateurs.ingest.tddui.Pseudonymizer;
 import fr.esms.indicateurs.ingest.tddui.TdduiPackageReader;
 import fr.esms.indicateurs.rules.EssmsActivity.EventStatus;
+import fr.esms.indicateurs.support.TdduiGuide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,13 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TdduiGuideExamplesTest {
 
-    static final Path GUIDE = Path.of("src/test/resources/tddui/guide");
-    static final String BUNDLE = "Bundle-ExampleTDDUIBundle.json";
-    static final String CAREPLAN = "CarePlan-tddui-pp-pa-careplan-example.extracted.json";
-    /** Every identity the examples carry: names, birth date (also inside the local id), addresses, INS-NIR. */
-    static final List<String> IDENTITIES = List.of("DUPONT", "Dupont", "Jean Stéphane", "Jeanne", "1947-04-03",
-            "19470403", "194704032", "12 rue des Lilas", "Lilas", "Vittefleur", "76748", "Mazoires", "63220",
-            "147720425367411", "123456789");
+    static final String BUNDLE = TdduiGuide.BUNDLE;
+    static final String CAREPLAN = TdduiGuide.CAREPLAN;
+    static final List<String> IDENTITIES = TdduiGuide.IDENTITIES;
     static final byte[] KEY = "clé de test : trente-deux octets au moins, pour HMAC".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
@@ -54,7 +51,7 @@ class TdduiGuideExamplesTest {
     }
 
     private static String guide(String name) throws IOException {
-        return Files.readString(GUIDE.resolve(name), StandardCharsets.UTF_8);
+        return TdduiGuide.read(name);
     }
 
     @Test
