@@ -88,7 +88,10 @@ class TdduiGuideExamplesTest {
         assertThat(v.summaries).extracting(FileSummary::file, FileSummary::read, FileSummary::kept,
                 FileSummary::rejected).contains(
                 org.assertj.core.groups.Tuple.tuple(BUNDLE, 2L, 0L, 2L),
-                org.assertj.core.groups.Tuple.tuple(TdduiPackageReader.RECORDS, 1L, 0L, 1L));
+                org.assertj.core.groups.Tuple.tuple(TdduiPackageReader.RECORDS, 1L, 0L, 1L),
+                org.assertj.core.groups.Tuple.tuple("mss.csv : source absente (ni TDDUI ni mss.csv)", 0L, 0L, 0L),
+                org.assertj.core.groups.Tuple.tuple("dmp.csv : source absente (ni TDDUI ni dmp.csv)", 0L, 0L, 0L));
+        assertThat(v.summaries).allMatch(f -> f.rejectedWhole() == null);
         assertThat(v.warnings).extracting(RecordingVisitor.Warning::message).contains(
                 "ressources sans usage pour les indicateurs, ignorées : Practitioner 1, PractitionerRole 1, Task 2");
         assertThat(v.warnings).extracting(RecordingVisitor.Warning::message)

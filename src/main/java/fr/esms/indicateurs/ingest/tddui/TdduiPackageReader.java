@@ -116,7 +116,9 @@ public final class TdduiPackageReader implements PackageFormat {
                 String message = "source " + source.getValue() + " absente : le TDDUI ne la porte pas et le paquet"
                         + " n'a pas de " + source.getKey().fileName() + " ; l'indicateur est calculé sans ce paquet";
                 visitor.warning(source.getKey().fileName(), 0, message);
-                visitor.fileRead(new FileSummary(source.getKey().fileName() + " (absent)", 0, 0, 0, message));
+                // A line of its own in the workbook's file table (not a rejection: nothing was refused).
+                visitor.fileRead(new FileSummary(source.getKey().fileName() + " : source absente (ni TDDUI ni "
+                        + source.getKey().fileName() + ")", 0, 0, 0, null));
             }
         }
         FinessCheck finess = new FinessCheck(inReferential);
