@@ -6,9 +6,12 @@
 # instead of a fresh H2 file (e.g. an empty PostgreSQL database; with several factors, empty it between runs).
 # PG=1 runs on PostgreSQL instead: a fresh database esms_bench_<n> per size, made with psql (PGHOST, default
 # 127.0.0.1, and PGUSER, default postgres, as psql reads them).
+# FORMAT=tddui writes the same dataset as TDDUI bundles (generer --format tddui) and measures their ingestion;
+# DuckDB, which reads the pivot CSVs, is then not run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE=${1:-2500}
+FORMAT=${FORMAT:-pivot}
 FACTORS=${FACTORS:-"1 2 4"}
 ./mvnw -B -q -DskipTests package
 ./mvnw -B -q -Pbench -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
@@ -19,7 +22,7 @@ echo "machine : $(nproc) cœurs, $(free -g | awk '/Mem:/{print $2}') Gio, $(java
 for k in $FACTORS; do
   n=$((BASE * k)); dir=target/bench/$n
   rm -rf "$dir"
-  java -jar target/esms-indicateurs.jar generer --essms "$n" --zip-un-sur 0 --sortie "$dir" | tee -a "$summary"
+  java -jar target/esms-indicateurs.jar generer --essms "$n" --zip-un-sur 0 --format "$FORMAT" --sortie "$dir" | tee -a "$summary"
   jdbc=${BASE_JDBC:-jdbc:h2:file:$(pwd)/$dir/data/esms}
   if [[ "${PG:-0}" == 1 ]]; then
     export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
@@ -41,7 +44,9 @@ for k in $FACTORS; do
   {
     echo "== $n ESSMS : code de sortie $code, de bout en bout $(echo "$end - $start" | bc) s"
     grep -E "Étape|Durée|lignes/s" "$dir/executer.log" | sed 's/^/   /' | tail -n 12
-    java -cp "target/test-classes:$(cat target/bench.classpath)" fr.esms.indicateurs.bench.DuckDbIndicators \
-      "$dir" 2026-10 "$dir/sortie/indicateurs/2026-10.csv" | sed 's/^/   /'
+    if [[ "$FORMAT" == pivot ]]; then
+      java -cp "target/test-classes:$(cat target/bench.classpath)" fr.esms.indicateurs.bench.DuckDbIndicators \
+        "$dir" 2026-10 "$dir/sortie/indicateurs/2026-10.csv" | sed 's/^/   /'
+    fi
   } | tee -a "$summary"
 done

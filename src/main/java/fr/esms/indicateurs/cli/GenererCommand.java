@@ -46,6 +46,12 @@ public class GenererCommand implements Callable<Integer> {
                     + "seule région) ; par défaut les 95 départements métropolitains.")
     List<String> departements = List.of();
 
+    @Option(names = "--format", defaultValue = "pivot", paramLabel = "pivot|tddui",
+            description = "Format des paquets : pivot (CSV) ou tddui (Bundle FHIR R4 du guide « Transfert de données"
+                    + " DUI », avec à côté mss.csv, dmp.csv et les compteurs qu'il ne porte pas) (défaut :"
+                    + " ${DEFAULT-VALUE}).")
+    String format;
+
     @Option(names = "--sortie", required = true, paramLabel = "DOSSIER",
             description = "Dossier où écrire referentiel/ et depot/.")
     Path output;
@@ -67,9 +73,16 @@ public class GenererCommand implements Callable<Integer> {
                         + " : code de département attendu sur deux chiffres (01 à 95, 2A, 2B)");
             }
         }
+        DatasetGenerator.Format packages = switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "pivot" -> DatasetGenerator.Format.PIVOT;
+            case "tddui" -> DatasetGenerator.Format.TDDUI;
+            default -> throw new ParameterException(spec.commandLine(), "--format " + format
+                    + " : pivot ou tddui attendu");
+        };
         long start = System.nanoTime();
         DatasetGenerator.Summary summary = new DatasetGenerator(
-                new DatasetGenerator.Settings(essms, last, months, seed, zipEvery, 0.001, departements)).write(output);
+                new DatasetGenerator.Settings(essms, last, months, seed, zipEvery, 0.001, departements), packages)
+                .write(output);
         spec.commandLine().getOut().printf("Généré dans %s : %d ESSMS, %d paquets, %d lignes en %.1f s%n", output,
                 summary.essms(), summary.packages(), summary.rows(), (System.nanoTime() - start) / 1e9);
         return 0;

@@ -1,9 +1,7 @@
 package fr.esms.indicateurs.generate;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,11 +65,20 @@ public final class DatasetGenerator {
     public record Summary(int essms, int packages, long rows) {
     }
 
+    /** How the packages are written: pivot CSV, or the TDDUI FHIR bundle with the pivot files it does not carry. */
+    public enum Format { PIVOT, TDDUI }
+
     private final Settings settings;
+    private final Format format;
     private long rows;
 
     public DatasetGenerator(Settings settings) {
+        this(settings, Format.PIVOT);
+    }
+
+    public DatasetGenerator(Settings settings, Format format) {
         this.settings = settings;
+        this.format = format;
     }
 
     public Summary write(Path output) throws IOException {
@@ -206,23 +213,30 @@ public final class DatasetGenerator {
         for (Essms e : organisation) {
             writeEssms(files, e, month);
         }
+        Map<String, byte[]> contents = new java.util.LinkedHashMap<>();
+        for (Map.Entry<File, StringBuilder> f : files.entrySet()) {
+            contents.put(f.getKey().fileName, f.getValue().toString().getBytes(StandardCharsets.UTF_8));
+        }
+        if (format == Format.TDDUI) {
+            Map<String, String> pivot = new java.util.HashMap<>();
+            files.forEach((f, text) -> pivot.put(f.fileName, text.toString()));
+            contents = new TdduiPackageWriter().write(pivot, first.finessEj(), extraction.toString());
+            name = name + "_tddui";
+        }
         if (settings.zipEvery() > 0 && number % settings.zipEvery() == 0) {
             try (OutputStream out = Files.newOutputStream(depot.resolve(name + ".zip"));
                  ZipOutputStream zip = new ZipOutputStream(out)) {
-                for (Map.Entry<File, StringBuilder> f : files.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(name + "/" + f.getKey().fileName));
-                    zip.write(f.getValue().toString().getBytes(StandardCharsets.UTF_8));
+                for (Map.Entry<String, byte[]> f : contents.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(name + "/" + f.getKey()));
+                    zip.write(f.getValue());
                     zip.closeEntry();
                 }
             }
         } else {
             Path folder = depot.resolve(name);
             Files.createDirectories(folder);
-            for (Map.Entry<File, StringBuilder> f : files.entrySet()) {
-                try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(
-                        Files.newOutputStream(folder.resolve(f.getKey().fileName)), StandardCharsets.UTF_8))) {
-                    w.append(f.getValue());
-                }
+            for (Map.Entry<String, byte[]> f : contents.entrySet()) {
+                Files.write(folder.resolve(f.getKey()), f.getValue());
             }
         }
     }

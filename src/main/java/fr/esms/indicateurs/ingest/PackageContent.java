@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * nothing sits beside it); anything else is listed as {@link #outside()}.
  * Hidden files and folders (name starting with {@code .}, and {@code __MACOSX}) are skipped silently.
  */
-interface PackageContent extends Closeable {
+public interface PackageContent extends Closeable {
 
     String MANIFEST = "export.csv";
 

@@ -57,6 +57,8 @@ public final class PackageReader {
     private final EditorProfile forced;
     /** Gives the day of the ingestion, which no {@code date_extraction} may pass. */
     private final Clock clock;
+    /** The other format a package may hold (TDDUI), or null when only the pivot format is read. */
+    private final PackageFormat other;
 
     /** @param inReferential whether a (well-formed) FINESS géographique is an ESSMS of the referential */
     public PackageReader(Predicate<String> inReferential) {
@@ -74,19 +76,35 @@ public final class PackageReader {
     /** @param clock the day of the ingestion, for the check of {@code date_extraction} */
     public PackageReader(Predicate<String> inReferential, EditorProfiles profiles, EditorProfile forced,
                          Clock clock) {
+        this(inReferential, profiles, forced, clock, null);
+    }
+
+    /** @param other the other format a package may hold (TDDUI), recognised before the profiles; or null */
+    public PackageReader(Predicate<String> inReferential, EditorProfiles profiles, EditorProfile forced,
+                         PackageFormat other) {
+        this(inReferential, profiles, forced, Clock.systemDefaultZone(), other);
+    }
+
+    /**
+     * @param clock the day of the ingestion, for the check of {@code date_extraction}
+     * @param other the other format a package may hold (TDDUI), recognised before the profiles; or null
+     */
+    public PackageReader(Predicate<String> inReferential, EditorProfiles profiles, EditorProfile forced,
+                         Clock clock, PackageFormat other) {
         this(inReferential, profiles, forced, DepotScanner.DEFAULT_MAX_UNCOMPRESSED_BYTES,
-                DepotScanner.DEFAULT_MAX_ENTRIES, clock);
+                DepotScanner.DEFAULT_MAX_ENTRIES, clock, other);
     }
 
     /** With the zip limits of {@link DepotScanner#DepotScanner(long, int)}, checked again here. */
     public PackageReader(Predicate<String> inReferential, long maxUncompressedBytes, int maxEntries) {
         this(inReferential, EditorProfiles.none(), null, maxUncompressedBytes, maxEntries,
-                Clock.systemDefaultZone());
+                Clock.systemDefaultZone(), null);
     }
 
     private PackageReader(Predicate<String> inReferential, EditorProfiles profiles, EditorProfile forced,
-                          long maxUncompressedBytes, int maxEntries, Clock clock) {
+                          long maxUncompressedBytes, int maxEntries, Clock clock, PackageFormat other) {
         this.clock = clock;
+        this.other = other;
         this.inReferential = inReferential;
         this.profiles = profiles;
         this.forced = forced;
@@ -99,13 +117,22 @@ public final class PackageReader {
      */
     public void read(ExportPackage pkg, PackageVisitor visitor) {
         try (PackageContent content = PackageContent.open(pkg.source(), limits)) {
-            new Run(pkg.name(), content, visitor).read();
+            if (other != null && other.recognises(content.files())) {
+                other.read(pkg.name(), content, visitor);
+            } else {
+                read(pkg.name(), content, visitor);
+            }
         } catch (PackageRefusedException e) {
             visitor.packageRejected(new Rejection(pkg.name(), "", 0, "", "",
                     e.getMessage() + " : paquet rejeté en entier"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read package " + pkg.name() + " (" + pkg.source() + ")", e);
         }
+    }
+
+    /** Reads content already opened, in the pivot format (the CSV files a TDDUI package may hold beside). */
+    public void read(String packageName, PackageContent content, PackageVisitor visitor) throws IOException {
+        new Run(packageName, content, visitor).read();
     }
 
     /** The reading of one package. */

@@ -9,6 +9,7 @@ import fr.esms.indicateurs.store.ReferentialStore;
 import fr.esms.indicateurs.store.ReportQueries;
 import fr.esms.indicateurs.store.ResultStore;
 import fr.esms.indicateurs.store.ResultStore.Measured;
+import fr.esms.indicateurs.ingest.tddui.PseudonymKey;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -82,9 +83,11 @@ public class ExecuterJobConfiguration {
                                       @Value("#{jobParameters['archiver']}") String fileAway,
                                       @Value("#{jobParameters['profils']}") String profiles,
                                       @Value("#{jobParameters['profil']}") String profile, PivotStore pivotStore,
-                                      ReferentialStore referentialStore, JdbcTemplate jdbc) {
+                                      ReferentialStore referentialStore, JdbcTemplate jdbc,
+                                      PseudonymKey pseudonymKey) {
         return new IngestionTasklet(Path.of(depot), pivotStore, referentialStore, "oui".equals(fileAway),
-                IngestionTasklet.profiles(profiles, profile), Clock.systemDefaultZone(), new DepotStamps(jdbc));
+                IngestionTasklet.profiles(profiles, profile), Clock.systemDefaultZone(), new DepotStamps(jdbc),
+                pseudonymKey);
     }
 
     @Bean

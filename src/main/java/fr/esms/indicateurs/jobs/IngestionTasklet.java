@@ -9,6 +9,8 @@ import fr.esms.indicateurs.ingest.Rejection;
 import fr.esms.indicateurs.ingest.ExportPackage;
 import fr.esms.indicateurs.ingest.FileSummary;
 import fr.esms.indicateurs.ingest.PackageReader;
+import fr.esms.indicateurs.ingest.tddui.PseudonymKey;
+import fr.esms.indicateurs.ingest.tddui.TdduiPackageReader;
 import fr.esms.indicateurs.referential.Essms;
 import fr.esms.indicateurs.store.DepotStamps;
 import fr.esms.indicateurs.store.PivotStore;
@@ -62,6 +64,7 @@ public class IngestionTasklet implements Tasklet {
     private final ProfileChoice profiles;
     private final Clock clock;
     private final DepotStamps stamps;
+    private final PseudonymKey pseudonymKey;
     private final List<String> seen = new ArrayList<>();
     private final List<String> ingested = new ArrayList<>();
     /** Packages whose outcome was recorded, and packages handed to a group. */
@@ -110,14 +113,25 @@ public class IngestionTasklet implements Tasklet {
     /** @param clock the day of the ingestion, which no package's {@code date_extraction} may pass */
     public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
                             ProfileChoice profiles, Clock clock) {
-        this(depot, pivotStore, referentialStore, fileAway, profiles, clock, null);
+        this(depot, pivotStore, referentialStore, fileAway, profiles, clock, null, null);
     }
 
-    /** @param stamps the hashes of the previous scan of the dépôt, kept for the next one (null: none) */
+    /** @param pseudonymKey the base's key for TDDUI packages; null: TDDUI packages are read as pivot ones */
     public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
-                            ProfileChoice profiles, Clock clock, DepotStamps stamps) {
+                            ProfileChoice profiles, PseudonymKey pseudonymKey) {
+        this(depot, pivotStore, referentialStore, fileAway, profiles, Clock.systemDefaultZone(), null, pseudonymKey);
+    }
+
+    /**
+     * @param clock        the day of the ingestion, which no package's {@code date_extraction} may pass
+     * @param stamps       the hashes of the previous scan of the dépôt, kept for the next one (null: none)
+     * @param pseudonymKey the base's key for TDDUI packages; null: TDDUI packages are read as pivot ones
+     */
+    public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
+                            ProfileChoice profiles, Clock clock, DepotStamps stamps, PseudonymKey pseudonymKey) {
         this.stamps = stamps;
         this.clock = clock;
+        this.pseudonymKey = pseudonymKey;
         this.profiles = profiles;
         this.inbox = fileAway ? new Inbox(depot) : null;
         this.depot = depot;
@@ -172,7 +186,8 @@ public class IngestionTasklet implements Tasklet {
                 }
             }
             Set<String> known = referentialStore.load().essms().stream().map(Essms::finess).collect(Collectors.toSet());
-            reader = new PackageReader(known::contains, profiles.profiles(), profiles.forced(), clock);
+            reader = new PackageReader(known::contains, profiles.profiles(), profiles.forced(), clock,
+                    pseudonymKey == null ? null : new TdduiPackageReader(known::contains, pseudonymKey));
             if (!profiles.profiles().isEmpty()) {
                 log.info("Profils éditeurs : {}", profiles.profiles().names());
             }

@@ -6,6 +6,7 @@ import fr.esms.indicateurs.referential.RulesLoader;
 import fr.esms.indicateurs.rules.RulesLibrary;
 import fr.esms.indicateurs.store.ClosedFigures;
 import fr.esms.indicateurs.store.ClosingStore;
+import fr.esms.indicateurs.ingest.tddui.PseudonymKey;
 import fr.esms.indicateurs.store.PivotStore;
 import fr.esms.indicateurs.store.ProvenanceStore;
 import fr.esms.indicateurs.store.ReferentialStore;
@@ -59,6 +60,14 @@ public class StoreConfiguration {
     @Bean
     ProvenanceStore provenanceStore(JdbcTemplate jdbc) {
         return new ProvenanceStore(jdbc);
+    }
+
+    /** The base's pseudonymisation key for TDDUI packages: env, named file, or the file beside the base. */
+    @Bean
+    PseudonymKey pseudonymKey(@org.springframework.beans.factory.annotation.Value("${spring.datasource.url}") String url,
+                              @org.springframework.beans.factory.annotation.Value("${esms.pseudonymes.fichier:}")
+                              String file) {
+        return PseudonymKey.forBase(url, file);
     }
 
     /**
