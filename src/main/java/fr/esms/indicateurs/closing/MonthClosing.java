@@ -1,6 +1,7 @@
 package fr.esms.indicateurs.closing;
 
 import fr.esms.indicateurs.output.AtomicFiles;
+import fr.esms.indicateurs.output.IndicatorsCsvWriter;
 import fr.esms.indicateurs.output.ClosingCsv;
 import fr.esms.indicateurs.report.RegionalReport;
 import fr.esms.indicateurs.rules.MeasureWindow;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,9 +85,12 @@ public final class MonthClosing {
             store.copyLive(window, revision);
             String[] rules = store.rulesOf(window, revision);
             Set<String> essms = new HashSet<>();
+            List<String[]> rulesLines = new ArrayList<>();
             int[] rows = {0};
             byte[] csv = ClosingCsv.revision(revision, each -> figures.forEachResult(window, revision, row -> {
-                essms.add(row.finess());
+                if (essms.add(row.finess())) {
+                    rulesLines.add(IndicatorsCsvWriter.rulesLine(row));
+                }
                 rows[0]++;
                 each.accept(row);
             }));
@@ -102,6 +107,9 @@ public final class MonthClosing {
                     AtomicFiles.write(diff, ClosingCsv.diff(changes));
                 }
                 AtomicFiles.write(folder.resolve(name), csv);
+                // Beside the revision, as beside indicateurs/: the rules version and fingerprint of each ESSMS.
+                AtomicFiles.write(folder.resolve(name.replaceFirst("\\.csv$", ".regles.csv")),
+                        IndicatorsCsvWriter.rulesCsv(rulesLines));
                 AtomicFiles.write(folder.resolve(name.replaceFirst("\\.csv$", ".sha256")),
                         SoldeCsv.checksumFile(sha256, name));
             } catch (IOException e) {

@@ -26,25 +26,35 @@ public final class IndicatorsCsvWriter {
     static final String[] HEADER = {"finess", "mois", "fenetre_mois", "indicateur", "numerateur",
             "denominateur_brut", "ajustement", "denominateur", "taux", "cible", "atteinte", "manque"};
 
+    static final String[] RULES_HEADER = {"finess", "version_regles", "empreinte_regles"};
+
     /**
      * Writes the results {@code source} gives in FINESS order (the rows of one FINESS together), holding one
      * FINESS at a time: the indicators of each FINESS are sorted by name here, whatever the database's collation.
      */
-    static final String[] RULES_HEADER = {"finess", "version_regles", "empreinte_regles"};
-
     public Path write(Path outputDir, YearMonth month, Consumer<Consumer<StoredResult>> source) throws IOException {
         Path file = outputDir.resolve("indicateurs").resolve(month + ".csv");
         List<String[]> rules = new ArrayList<>();
         AtomicFiles.write(file, writer -> print(writer, source, rules));
-        AtomicFiles.write(rulesFile(outputDir, month), writer -> {
-            CSVPrinter printer = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\n")
-                    .setHeader(RULES_HEADER).get().print(writer);
-            for (String[] row : rules) {
-                printer.printRecord((Object[]) row);
-            }
-            printer.flush();
-        });
+        AtomicFiles.write(rulesFile(outputDir, month), rulesCsv(rules));
         return file;
+    }
+
+    /** The rules side file's content: {@code finess;version_regles;empreinte_regles}, one line per ESSMS. */
+    public static byte[] rulesCsv(List<String[]> rows) throws IOException {
+        java.io.StringWriter writer = new java.io.StringWriter();
+        CSVPrinter printer = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\n")
+                .setHeader(RULES_HEADER).get().print(writer);
+        for (String[] row : rows) {
+            printer.printRecord((Object[]) row);
+        }
+        printer.flush();
+        return writer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** One line of the rules side file. */
+    public static String[] rulesLine(StoredResult row) {
+        return new String[]{row.finess(), text(row.rulesVersion()), text(row.rulesFingerprint())};
     }
 
     /** {@code indicateurs/AAAA-MM.regles.csv}. */
@@ -79,7 +89,7 @@ public final class IndicatorsCsvWriter {
     private static void printEssms(CSVPrinter printer, List<StoredResult> rows, List<String[]> rules) {
         if (!rows.isEmpty()) {
             StoredResult first = rows.get(0);
-            rules.add(new String[]{first.finess(), text(first.rulesVersion()), text(first.rulesFingerprint())});
+            rules.add(rulesLine(first));
         }
         rows.sort(Comparator.comparing(r -> r.result().indicator().name()));
         try {

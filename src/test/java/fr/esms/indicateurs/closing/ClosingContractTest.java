@@ -149,6 +149,11 @@ abstract class ClosingContractTest {
         assertThat(r1.sha256()).isEqualTo(SoldeCsv.sha256(bytes));
         assertThat(Files.readString(output.resolve("clotures/2026-10_r1.sha256")))
                 .isEqualTo(r1.sha256() + "  2026-10_r1.csv\n");
+        // beside the revision, each ESSMS's rules version and fingerprint, as executer wrote them for the month
+        assertThat(lines(output.resolve("clotures/2026-10_r1.regles.csv")))
+                .hasSize(7).startsWith("finess;version_regles;empreinte_regles")
+                .containsExactlyElementsOf(lines(output.resolve("indicateurs/2026-10.regles.csv")))
+                .anyMatch(l -> l.startsWith("690784129;2022;")).anyMatch(l -> l.startsWith("420781569;2025;"));
         assertThat(closed.diff()).isNull();
         // Four packages overlap October (the September Logivie export does not).
         assertThat(figures.packages(OCTOBER, 1)).extracting(ClosedPackage::name).containsExactlyInAnyOrder(
