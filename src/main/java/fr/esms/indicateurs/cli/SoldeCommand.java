@@ -1,6 +1,7 @@
 package fr.esms.indicateurs.cli;
 
 import fr.esms.indicateurs.jobs.SoldeLauncher;
+import fr.esms.indicateurs.jobs.WorkbookPassword;
 import fr.esms.indicateurs.solde.SoldeCalculation;
 import fr.esms.indicateurs.solde.SoldeRefusal;
 import fr.esms.indicateurs.solde.SoldeRules;
@@ -11,11 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -170,26 +167,11 @@ public class SoldeCommand implements Callable<Integer> {
     /** From the file if given, else from the environment; never from the command line. Null: no password. */
     private String password() {
         if (passwordFile != null) {
-            String content;
             try {
-                content = StandardCharsets.UTF_8.newDecoder()
-                        .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(passwordFile))).toString();
-            } catch (CharacterCodingException e) {
-                throw new ParameterException(spec.commandLine(), "--mot-de-passe-fichier " + passwordFile
-                        + " : fichier non décodable en UTF-8");
-            } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "--mot-de-passe-fichier " + passwordFile
-                        + " : fichier illisible ou introuvable");
+                return WorkbookPassword.read(passwordFile);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--mot-de-passe-fichier " + e.getMessage());
             }
-            String firstLine = content.lines().findFirst().orElse("");
-            if (firstLine.startsWith("\uFEFF")) {
-                firstLine = firstLine.substring(1);
-            }
-            if (firstLine.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--mot-de-passe-fichier " + passwordFile
-                        + " : la première ligne (le mot de passe) est vide");
-            }
-            return firstLine;
         }
         String fromEnvironment = environment.apply(PASSWORD_VARIABLE);
         return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;

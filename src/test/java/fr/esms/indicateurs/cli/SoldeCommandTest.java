@@ -168,7 +168,7 @@ class SoldeCommandTest {
         assertThat(notANumber.err()).startsWith("ERREUR : --fenetre-services six : nombre entier de mois attendu");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).startsWith("ERREUR : --mot-de-passe-fichier " + output.resolve("absent.txt")
-                + " : fichier illisible ou introuvable");
+                + " : fichier de mot de passe illisible ou introuvable");
         assertThat(blank.exitCode()).isEqualTo(2);
         assertThat(blank.err()).contains("la première ligne (le mot de passe) est vide");
         assertThat(output.resolve("solde")).doesNotExist();
