@@ -15,7 +15,6 @@ import java.util.List;
 import static fr.esms.indicateurs.solde.SoldeCells.Rows;
 import static fr.esms.indicateurs.solde.SoldeCells.date;
 import static fr.esms.indicateurs.solde.SoldeCells.header;
-import static fr.esms.indicateurs.solde.SoldeCells.label;
 import static fr.esms.indicateurs.solde.SoldeCells.number;
 import static fr.esms.indicateurs.solde.SoldeCells.text;
 
