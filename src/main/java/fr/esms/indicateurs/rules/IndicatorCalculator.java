@@ -1,29 +1,15 @@
 package fr.esms.indicateurs.rules;
 
-import fr.esms.indicateurs.rules.EssmsActivity.AgendaEvent;
-import fr.esms.indicateurs.rules.EssmsActivity.DmpDocument;
-import fr.esms.indicateurs.rules.EssmsActivity.DmpStatus;
-import fr.esms.indicateurs.rules.EssmsActivity.DuiRecord;
-import fr.esms.indicateurs.rules.EssmsActivity.EventStatus;
-import fr.esms.indicateurs.rules.EssmsActivity.PersonalisedProject;
-import fr.esms.indicateurs.rules.EssmsActivity.ProjectStatus;
-import fr.esms.indicateurs.rules.EssmsActivity.Stay;
-
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The cibles d'usage of the ESMS numérique programme, as {@code indicateurs.md} states them. Each step below is
- * named after the paragraph of the spec it implements; nothing here touches files, databases or Spring.
+ * named after the paragraph of the spec it implements; the populations are in {@link Populations}, the
+ * adjustments (person-level codes, declared adjustments, editor exclusions) in {@link Adjustments}. Nothing here
+ * touches files, databases or Spring.
  */
 public final class IndicatorCalculator {
 
@@ -32,9 +18,11 @@ public final class IndicatorCalculator {
             Indicator.PROJET_PERSONNALISE, Indicator.AGENDA);
 
     private final RulesVersion rules;
+    private final Adjustments adjustments;
 
     public IndicatorCalculator(RulesVersion rules) {
         this.rules = rules;
+        this.adjustments = new Adjustments(rules);
     }
 
     public RulesVersion rules() {
@@ -115,11 +103,11 @@ public final class IndicatorCalculator {
                 counts.activeRecords(), 0, declared, noCodes, false, applied, refused, warnings));
         results.add(rated(Indicator.AGENDA, sector, window, counts.activeRecordsWithAgenda(),
                 counts.activeRecords(), 0, declared, noCodes, false, applied, refused, warnings));
-        long outOfMss = editorExclusions(Indicator.MSS, "exclusions_mss", counts.mssExclusions(), category, sector,
+        long outOfMss = adjustments.editorExclusions(Indicator.MSS, "exclusions_mss", counts.mssExclusions(), category, sector,
                 window, applied, refused);
         results.add(rated(Indicator.MSS, sector, window, counts.mssMessages(), counts.personsAccompanied(),
                 outOfMss, declared, noCodes, outOfMss > 0, applied, refused, warnings));
-        long outOfDmp = editorExclusions(Indicator.DMP, "exclusions_dmp", counts.dmpExclusions(), category, sector,
+        long outOfDmp = adjustments.editorExclusions(Indicator.DMP, "exclusions_dmp", counts.dmpExclusions(), category, sector,
                 window, applied, refused);
         IndicatorResult dmp = rated(Indicator.DMP, sector, window, counts.dmpFed(), counts.personsAccompanied(),
                 outOfDmp, declared, noCodes, outOfDmp > 0, applied, refused, warnings);
@@ -132,33 +120,6 @@ public final class IndicatorCalculator {
 
     /** What an applied or refused editor exclusion is called in the reports. */
     public static final String EDITOR_EXCLUSIONS = "Exclusions comptées par l'éditeur (agregats.csv)";
-
-    /**
-     * The persons the editor excluded from {@code indicator}, if the catalogue allows an adjustment of it for this
-     * ESSMS at the window's end; else none, and the exclusions are reported as refused.
-     */
-    private long editorExclusions(Indicator indicator, String column, long count, String category, Sector sector,
-                                  MeasureWindow window, List<AppliedAdjustment> applied,
-                                  List<RefusedAdjustment> refused) {
-        if (count == 0) {
-            return 0;
-        }
-        List<CatalogueEntry> allowing = rules.catalogue().entries().stream()
-                .filter(e -> e.indicators().contains(indicator))
-                .filter(e -> unusable(e, category, sector, window) == null)
-                .toList();
-        if (allowing.isEmpty()) {
-            refused.add(new RefusedAdjustment(indicator, column, AdjustmentSource.AGREGAT, count,
-                    "aucun motif du catalogue d'aménagements " + rules.code() + " n'autorise d'ajuster l'indicateur "
-                            + indicator + " pour la catégorie FINESS " + category + " (secteur " + sector + ") au "
-                            + window.end() + " : exclusions de l'éditeur non appliquées, chiffre non ajusté"));
-            return 0;
-        }
-        applied.add(new AppliedAdjustment(indicator, column, EDITOR_EXCLUSIONS, count, AdjustmentSource.AGREGAT,
-                "catalogue d'aménagements " + rules.code() + " : "
-                        + String.join(", ", allowing.stream().map(CatalogueEntry::code).toList())));
-        return count;
-    }
 
     /** The spec asks a DMP denominator smaller than its numerator to be reported. */
     private static void warnIfDmpInconsistent(IndicatorResult dmp, List<String> warnings) {
@@ -177,7 +138,7 @@ public final class IndicatorCalculator {
                                   long rawDenominator, long personsRemoved, List<DeclaredAdjustment> declared,
                                   PersonCodes codes, boolean editorExcluded, List<AppliedAdjustment> applied,
                                   List<RefusedAdjustment> refused, List<String> warnings) {
-        long declaredRemoved = declaredAdjustments(indicator, sector, window, declared, codes, editorExcluded,
+        long declaredRemoved = adjustments.declared(indicator, sector, window, declared, codes, editorExcluded,
                 applied, refused);
         long wanted = personsRemoved + declaredRemoved;
         // An adjusted denominator never goes below zero.
@@ -216,126 +177,11 @@ public final class IndicatorCalculator {
     }
 
     /**
-     * A declared adjustment removes its number from the denominator of its indicator for the exact window it
-     * states, only for motifs that no person-level code covers for that ESSMS, indicator and window, and never
-     * on an indicator the editor's own exclusions ({@code agregats.csv}) already adjusted.
-     */
-    private long declaredAdjustments(Indicator indicator, Sector sector, MeasureWindow window,
-                                     List<DeclaredAdjustment> declared, PersonCodes codes, boolean editorExcluded,
-                                     List<AppliedAdjustment> applied, List<RefusedAdjustment> refused) {
-        long removed = 0;
-        for (DeclaredAdjustment d : declared) {
-            if (d.indicator() != indicator || !window.isExactly(d.periodStart(), d.periodEnd())) {
-                continue;
-            }
-            Optional<CatalogueEntry> entry = rules.catalogue().find(d.motif(), window.end());
-            // refusal(...) returns null when the motif is usable: it must not be mistaken for an unknown motif.
-            String refusal = entry.isEmpty()
-                    ? "motif inconnu du catalogue d'aménagements " + rules.code()
-                    : refusal(entry.get(), indicator, sector, window, codes);
-            if (refusal == null && editorExcluded) {
-                refusal = "remplacé par les exclusions comptées par l'éditeur (agregats.csv) pour " + indicator
-                        + " : les mêmes personnes ne sont pas retirées deux fois";
-            }
-            if (refusal != null) {
-                refused.add(new RefusedAdjustment(indicator, d.motif(), AdjustmentSource.DECLARE, d.count(), refusal));
-            } else {
-                applied.add(new AppliedAdjustment(indicator, d.motif(), entry.get().label(), d.count(),
-                        AdjustmentSource.DECLARE, d.reference()));
-                removed += d.count();
-            }
-        }
-        return removed;
-    }
-
-    private String refusal(CatalogueEntry entry, Indicator indicator, Sector sector, MeasureWindow window,
-                           PersonCodes codes) {
-        if (!entry.indicators().contains(indicator)) {
-            return "le motif " + entry.code() + " ne s'applique pas à l'indicateur " + indicator;
-        }
-        String unusable = unusable(entry, codes.category(), sector, window);
-        if (unusable != null) {
-            return unusable;
-        }
-        if (codes.codesPresent().contains(entry.code())) {
-            return "remplacé par les codes individuels " + entry.code() + " des usagers de la fenêtre";
-        }
-        return null;
-    }
-
-    private static String unusable(CatalogueEntry entry, String category, Sector sector, MeasureWindow window) {
-        if (!entry.inForceOn(window.end())) {
-            return "motif " + entry.code() + " non en vigueur au " + window.end();
-        }
-        if (!entry.allowedFor(category, sector)) {
-            return "motif " + entry.code() + " non autorisé pour la catégorie FINESS " + category + " (secteur "
-                    + sector + ")";
-        }
-        return null;
-    }
-
-    /** The usable person-level codes of the window, and the codes that were refused. */
-    record PersonCodes(String category,
-                               Map<Indicator, Map<CatalogueEntry, Set<String>>> usableByIndicator,
-                               Set<String> codesPresent, List<RefusedAdjustment> refused) {
-
-        /**
-         * The persons of {@code population} that usable codes remove from {@code indicator}, each counted once;
-         * adds to {@code applied} one line per code with the persons of the population carrying it.
-         */
-        Set<String> removedFrom(Indicator indicator, Set<String> population, List<AppliedAdjustment> applied) {
-            Set<String> removed = new HashSet<>();
-            usableByIndicator.getOrDefault(indicator, Map.of()).forEach((entry, persons) -> {
-                long carrying = 0;
-                for (String person : persons) {
-                    if (population.contains(person)) {
-                        removed.add(person);
-                        carrying++;
-                    }
-                }
-                if (carrying > 0) {
-                    applied.add(new AppliedAdjustment(indicator, entry.code(), entry.label(), carrying,
-                            AdjustmentSource.CODE_USAGER, entry.reference()));
-                }
-            });
-            return removed;
-        }
-    }
-
-    /**
      * A person-level code on any stay overlapping the window removes the person from the population of each
      * indicator it covers. Unknown, not in force or not allowed codes are reported, never applied.
      */
     PersonCodes personCodes(String category, Sector sector, MeasureWindow window,
-                                    Map<String, Set<String>> codesByPerson) {
-        Map<String, Set<String>> personsByCode = new TreeMap<>();
-        codesByPerson.forEach((person, codes) ->
-                codes.forEach(code -> personsByCode.computeIfAbsent(code, c -> new HashSet<>()).add(person)));
-
-        Map<Indicator, Map<CatalogueEntry, Set<String>>> usable = new EnumMap<>(Indicator.class);
-        List<RefusedAdjustment> refused = new ArrayList<>();
-        personsByCode.forEach((code, persons) -> {
-            Optional<CatalogueEntry> found = rules.catalogue().find(code, window.end());
-            if (found.isEmpty()) {
-                refused.add(new RefusedAdjustment(null, code, AdjustmentSource.CODE_USAGER, persons.size(),
-                        "code inconnu du catalogue d'aménagements " + rules.code()));
-                return;
-            }
-            CatalogueEntry entry = found.get();
-            String unusable = unusable(entry, category, sector, window);
-            for (Indicator indicator : sortedIndicators(entry.indicators())) {
-                if (unusable != null) {
-                    refused.add(new RefusedAdjustment(indicator, code, AdjustmentSource.CODE_USAGER,
-                            persons.size(), unusable));
-                } else {
-                    usable.computeIfAbsent(indicator, i -> new java.util.LinkedHashMap<>()).put(entry, persons);
-                }
-            }
-        });
-        return new PersonCodes(category, usable, personsByCode.keySet(), refused);
-    }
-
-    private static List<Indicator> sortedIndicators(Collection<Indicator> indicators) {
-        return indicators.stream().sorted().toList();
+                            Map<String, Set<String>> codesByPerson) {
+        return adjustments.personCodes(category, sector, window, codesByPerson);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * The work lists of an ESSMS: for each indicator whose target is not reached, the persons of its denominator who
  * are not in its numerator, with why. Computed by the calculation's own populations and adjustment codes
- * ({@link Populations}, {@link IndicatorCalculator.PersonCodes}), so a list always matches the figure it explains.
+ * ({@link Populations}, {@link PersonCodes}), so a list always matches the figure it explains.
  *
  * <p>Persons removed by a person-level code are out of the denominator: they are not listed. A declared
  * adjustment removes a number, not persons: every candidate is listed and the section says how many of them the
@@ -26,7 +26,7 @@ public final class WorkLists {
                             List<DeclaredAdjustment> declared) {
         EssmsMeasure measure = calculator.compute(finess, category, window, activity, declared);
         Populations populations = Populations.of(activity, window);
-        IndicatorCalculator.PersonCodes codes = calculator.personCodes(category, Sector.ofCategory(category), window,
+        PersonCodes codes = calculator.personCodes(category, Sector.ofCategory(category), window,
                 populations.codesByAccompaniedPerson());
         MissingReasons reasons = new MissingReasons(activity, window, populations);
         List<WorkListSection> sections = new ArrayList<>();

@@ -43,9 +43,9 @@ class IndicatorCalculatorTest {
     final IndicatorCalculator calculator = new IndicatorCalculator(
             RulesVersion.v2025(new AdjustmentCatalogue(List.of(ANONYMAT, SECRET, ANCIEN))));
 
-    EssmsMeasure compute(String category, MeasureWindow window, ActivityBuilder activity,
+    EssmsMeasure compute(String category, MeasureWindow window, Scenario activity,
                          DeclaredAdjustment... declared) {
-        return calculator.compute("010000016", category, window, activity.build(), List.of(declared));
+        return calculator.compute("010000016", category, window, activity.activity(), List.of(declared));
     }
 
     /** numerator, raw denominator, adjustment, denominator, rate, target, attainment, gap. */
@@ -71,8 +71,8 @@ class IndicatorCalculatorTest {
      * R2 (P2) updated in September only, R8 (P8) in November only, R4 (P4, not accompanied) → persons with an
      * active record = {P1, P3, P6} = 3.
      */
-    ActivityBuilder everyCase() {
-        return new ActivityBuilder()
+    Scenario everyCase() {
+        return Scenario.scenario()
                 .stay("P1", "2026-01-01", "")
                 .stay("P2", "2025-01-01", "2026-11-15")
                 .stay("P3", "2025-06-01", "2026-10-10")
@@ -115,7 +115,7 @@ class IndicatorCalculatorTest {
                 .document("D5", "R2", "2026-10-07", DmpStatus.DEPOSE)
                 .document("D6", "R4", "2026-10-08", DmpStatus.DEPOSE)
                 .document("D8", "RX", "2026-10-09", DmpStatus.DEPOSE)
-                .prescription("X1", "2026-10-02").prescription("X1", "2026-10-02").prescription("X2", "2026-09-02");
+                .ePrescription("X1", "2026-10-02").ePrescription("X1", "2026-10-02").ePrescription("X2", "2026-09-02");
     }
 
     @Nested
@@ -170,7 +170,7 @@ class IndicatorCalculatorTest {
         @Test
         void mssRateAbove100IsNotCapped() {
             // 8 messages / 5 persons = 160.0 % → reached
-            ActivityBuilder a = new ActivityBuilder().persons(5, 5, "2026-10");
+            Scenario a = Scenario.scenario().persons(5, 5, "2026-10");
             for (int i = 0; i < 8; i++) {
                 a.message("M" + i, "2026-10-1" + i % 10);
             }
@@ -199,7 +199,7 @@ class IndicatorCalculatorTest {
 
         @Test
         void zeroDenominatorsAreNotComputableNeverZeroOrHundred() {
-            EssmsMeasure m = compute(EHPAD, OCTOBER, new ActivityBuilder());
+            EssmsMeasure m = compute(EHPAD, OCTOBER, Scenario.scenario());
             for (Indicator i : List.of(DOSSIERS_ACTIFS, PROJET_PERSONNALISE, AGENDA)) {
                 assertRow(m, i, 0, 0L, 0, 0L, null, 90, Attainment.NC, 0);
             }
@@ -210,21 +210,21 @@ class IndicatorCalculatorTest {
 
         @Test
         void messagesWithoutAnyAccompaniedPersonAreNotComputable() {
-            assertRow(compute(EHPAD, OCTOBER, new ActivityBuilder().message("M1", "2026-10-02")), MSS, 1, 0L, 0, 0L,
+            assertRow(compute(EHPAD, OCTOBER, Scenario.scenario().message("M1", "2026-10-02")), MSS, 1, 0L, 0, 0L,
                     null, 70, Attainment.NC, 0);
         }
 
         @Test
         void exactlyNinetyPercentIsReached() {
             // 9 / 10: 900 >= 900
-            assertRow(compute(EHPAD, OCTOBER, new ActivityBuilder().persons(10, 9, "2026-10")), DOSSIERS_ACTIFS,
+            assertRow(compute(EHPAD, OCTOBER, Scenario.scenario().persons(10, 9, "2026-10")), DOSSIERS_ACTIFS,
                     9, 10L, 0, 10L, "90.0", 90, Attainment.OUI, 0);
         }
 
         @Test
         void aRateDisplayedAsNinetyButBelowIsNotReached() {
             // 1799 / 2000 = 89.95 % → displayed 90.0 (half-up) ; 179 900 < 180 000 → NON, 1 more record
-            assertRow(compute(EHPAD, OCTOBER, new ActivityBuilder().persons(2000, 1799, "2026-10")),
+            assertRow(compute(EHPAD, OCTOBER, Scenario.scenario().persons(2000, 1799, "2026-10")),
                     DOSSIERS_ACTIFS, 1799, 2000L, 0, 2000L, "90.0", 90, Attainment.NON, 1);
         }
 
@@ -259,8 +259,8 @@ class IndicatorCalculatorTest {
     class Adjustments {
 
         /** 5 accompanied persons; P1 and P2 carry {@code codes}; DMP documents for P1 and P3. */
-        ActivityBuilder fivePersons(String... codes) {
-            return new ActivityBuilder()
+        Scenario fivePersons(String... codes) {
+            return Scenario.scenario()
                     .stay("P1", "2026-01-01", "", codes).stay("P2", "2026-01-01", "", codes)
                     .stay("P3", "2026-01-01", "").stay("P4", "2026-01-01", "").stay("P5", "2026-01-01", "")
                     .record("R1", "P1", "2026-10").record("R3", "P3", "2026-10")
@@ -381,7 +381,7 @@ class IndicatorCalculatorTest {
         @Test
         void pjmServicesAreShownButExemptedFromMssAndDmp() {
             // 5 persons, 2 messages, 1 DMP person: rates still shown, no target, EXEMPTE, gap 0.
-            ActivityBuilder a = new ActivityBuilder().persons(5, 5, "2026-10")
+            Scenario a = Scenario.scenario().persons(5, 5, "2026-10")
                     .message("M1", "2026-10-02").message("M2", "2026-10-03")
                     .document("D1", "RN0", "2026-10-04", DmpStatus.DEPOSE);
             EssmsMeasure m = compute(PJM, OCTOBER, a);
@@ -393,7 +393,7 @@ class IndicatorCalculatorTest {
 
         @Test
         void pjmIsExemptEvenWithAZeroDenominator() {
-            EssmsMeasure m = compute(PJM, OCTOBER, new ActivityBuilder());
+            EssmsMeasure m = compute(PJM, OCTOBER, Scenario.scenario());
             assertRow(m, MSS, 0, 0L, 0, 0L, null, null, Attainment.EXEMPTE, 0);
             assertRow(m, DMP, 0, 0L, 0, 0L, null, null, Attainment.EXEMPTE, 0);
         }
@@ -401,7 +401,7 @@ class IndicatorCalculatorTest {
         @Test
         void anEssmsReachesAllTargetsOnlyIfEveryHeldTargetIsReached() {
             // PJM with all DUI targets reached and low MSS/DMP: reached.
-            ActivityBuilder a = new ActivityBuilder().persons(10, 10, "2026-10");
+            Scenario a = Scenario.scenario().persons(10, 10, "2026-10");
             for (int i = 0; i < 10; i++) {
                 a.project("PP" + i, "RN" + i, ProjectStatus.ACTIF, "2026-01-01", "")
                         .event("E" + i, "RN" + i, "2026-10-10", EventStatus.PREVU);

@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * Test fixture: the data of one ESSMS for one measure, written the way a test case reads. Dates are
- * {@code AAAA-MM-JJ} strings ({@code null} = empty), months {@code AAAA-MM}.
+ * {@code AAAA-MM-JJ} strings ({@code null} or empty text = no date), months {@code AAAA-MM}. The tests that call
+ * the calculator themselves take only its {@link #activity()}.
  *
  * <p>Defaults: FINESS {@value #FINESS}, category {@code 500} (EHPAD, sector PA), measure month 2026-03 with a
  * one-month window (2026-03-01..2026-03-31), rules version 2025 with the default catalogue ({@link #ANONYMAT}).
@@ -61,7 +62,7 @@ final class Scenario {
     }
 
     static LocalDate date(String value) {
-        return value == null ? null : LocalDate.parse(value);
+        return value == null || value.isEmpty() ? null : LocalDate.parse(value);
     }
 
     // --- the ESSMS and the measure ---------------------------------------------------------------------------
@@ -103,6 +104,20 @@ final class Scenario {
     Scenario accompaniedPersons(String prefix, int count) {
         for (int i = 1; i <= count; i++) {
             accompanied(prefix + i);
+        }
+        return this;
+    }
+
+    /**
+     * {@code count} persons {@code N0..N(count-1)} accompanied since 2020, the first {@code active} of them each with
+     * one record {@code RNi} updated in {@code activeMonth} ({@code AAAA-MM}).
+     */
+    Scenario persons(int count, int active, String activeMonth) {
+        for (int i = 0; i < count; i++) {
+            stay("N" + i, "2020-01-01", "");
+            if (i < active) {
+                record("RN" + i, "N" + i, activeMonth);
+            }
         }
         return this;
     }
