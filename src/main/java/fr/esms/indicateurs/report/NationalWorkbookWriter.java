@@ -85,10 +85,10 @@ public final class NationalWorkbookWriter {
         b.overflowText(b.row(), 0, "Somme des numérateurs de l'indicateur Dossiers actifs des ESSMS de toutes les"
                 + " entrées, chaque ESSMS compté une fois.", st.note);
         b.skip(1);
-        keyFigure(b, "ESSMS comptés", nation.essms());
-        keyFigure(b, "Installations consolidées", c.inputs().size());
-        keyFigure(b, "ESSMS présents dans plusieurs entrées (comptés une fois)", c.overlaps().size());
-        textLine(b, "Version des règles", c.rulesVersions());
+        b.keyFigure("ESSMS comptés", nation.essms());
+        b.keyFigure("Installations consolidées", c.inputs().size());
+        b.keyFigure("ESSMS présents dans plusieurs entrées (comptés une fois)", c.overlaps().size());
+        b.textLine("Version des règles", c.rulesVersions());
         Row generated = b.row();
         b.text(generated, 0, "Généré le", st.label);
         b.date(generated, 1, LocalDate.now(clock));
@@ -228,17 +228,5 @@ public final class NationalWorkbookWriter {
             b.overflowText(b.row(), 0, "Aucun avertissement.", st.note);
         }
         b.finish(null);
-    }
-
-    private static void keyFigure(SheetBuilder b, String label, long value) {
-        Row row = b.row();
-        b.text(row, 0, label, b.styles.label);
-        b.integer(row, 1, value, b.styles.integerBold);
-    }
-
-    private static void textLine(SheetBuilder b, String label, String value) {
-        Row row = b.row();
-        b.text(row, 0, label, b.styles.label);
-        b.overflowText(row, 1, value, b.styles.text);
     }
 }

@@ -39,16 +39,16 @@ final class RegionalSummarySheet {
                 + " (numérateurs de l'indicateur Dossiers actifs).", st.note);
         b.skip(1);
 
-        keyFigure(b, "ESSMS du référentiel", region.essms);
-        keyFigure(b, "ESSMS avec des données pour le mois", region.withData);
-        keyFigure(b, "ESSMS sans données pour le mois", region.withoutData());
+        b.keyFigure("ESSMS du référentiel", region.essms);
+        b.keyFigure("ESSMS avec des données pour le mois", region.withData);
+        b.keyFigure("ESSMS sans données pour le mois", region.withoutData());
         if (report.lateAfter() != null) {
-            keyFigure(b, "Exports arrivés après le " + FrenchText.date(report.lateAfter()), region.late);
+            b.keyFigure("Exports arrivés après le " + FrenchText.date(report.lateAfter()), region.late);
         }
-        keyFigure(b, "ESSMS atteignant toutes leurs cibles", region.reachingAll);
-        textLine(b, "Mois de mesure", FrenchText.month(report.month()));
-        textLine(b, "Fenêtre", FrenchText.window(report.month(), report.windowMonths()));
-        textLine(b, "Version des règles", groups.rulesVersions());
+        b.keyFigure("ESSMS atteignant toutes leurs cibles", region.reachingAll);
+        b.textLine("Mois de mesure", FrenchText.month(report.month()));
+        b.textLine("Fenêtre", FrenchText.window(report.month(), report.windowMonths()));
+        b.textLine("Version des règles", groups.rulesVersions());
         Row deadline = b.row();
         b.text(deadline, 0, "Exports attendus au plus tard le", st.label);
         if (report.lateAfter() == null) {
@@ -83,17 +83,5 @@ final class RegionalSummarySheet {
         b.skip(1);
         b.legend(0);
         b.finish(header);
-    }
-
-    private static void keyFigure(SheetBuilder b, String label, long value) {
-        Row row = b.row();
-        b.text(row, 0, label, b.styles.label);
-        b.integer(row, 1, value, b.styles.integerBold);
-    }
-
-    private static void textLine(SheetBuilder b, String label, String value) {
-        Row row = b.row();
-        b.text(row, 0, label, b.styles.label);
-        b.overflowText(row, 1, value, b.styles.text);
     }
 }

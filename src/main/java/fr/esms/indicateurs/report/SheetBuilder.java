@@ -165,6 +165,20 @@ final class SheetBuilder {
         return Math.max(MIN_WIDTH_CHARS, Math.min(MAX_WIDTH_CHARS, longestChars)) + 2;
     }
 
+    /** A summary line: a label and a bold integer. */
+    void keyFigure(String label, long value) {
+        Row row = row();
+        text(row, 0, label, styles.label);
+        integer(row, 1, value, styles.integerBold);
+    }
+
+    /** A summary line: a label and a text that may overflow to the right. */
+    void textLine(String label, String value) {
+        Row row = row();
+        text(row, 0, label, styles.label);
+        overflowText(row, 1, value, styles.text);
+    }
+
     /** The colour legend ({@link Legend}), one row per band, from column {@code col}. */
     void legend(int col) {
         overflowText(row(), col, "Légende des couleurs", styles.heading);
