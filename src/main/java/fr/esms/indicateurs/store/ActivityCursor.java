@@ -29,6 +29,20 @@ public final class ActivityCursor implements AutoCloseable {
     /** ESSMS combined ahead of the caller, at most. */
     private static final int AHEAD = 64;
 
+    /**
+     * The segments of every ESSMS, by FINESS, without the dated segments {@link SegmentMerge#forWindow} would pass
+     * over for certain: ending before the window, and every dated segment of the ESSMS that cannot be passed
+     * over belonging to an export of a strictly later date_extraction. Only the date part of "ordre" is compared
+     * in SQL, and only when it has the form of a date, so that the database's collation cannot decide: what is
+     * left out is a subset of what the merge passes over, which still decides for the rest.
+     */
+    static final String WINDOW_SEGMENTS = "SELECT " + StoredSegment.COLUMNS + " FROM segment s "
+            + "WHERE NOT (s.contenu = 'E' AND s.date_max < ? AND s.ordre LIKE '____-__-__|%' AND NOT EXISTS ("
+            + "SELECT 1 FROM segment t WHERE t.finess = s.finess "
+            + "AND (t.contenu = 'M' OR (t.contenu = 'E' AND (t.date_max IS NULL OR t.date_max >= ?))) "
+            + "AND NOT (t.ordre LIKE '____-__-__|%' AND SUBSTRING(t.ordre, 1, 10) > SUBSTRING(s.ordre, 1, 10)))) "
+            + "ORDER BY s.finess";
+
     private record Combined(String finess, EssmsActivity activity, RuntimeException failure) {
     }
 
@@ -56,9 +70,11 @@ public final class ActivityCursor implements AutoCloseable {
             // PostgreSQL streams with a fetch size only outside auto-commit.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            statement = connection.prepareStatement("SELECT " + StoredSegment.COLUMNS + " FROM segment ORDER BY finess",
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement = connection.prepareStatement(WINDOW_SEGMENTS, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH_SIZE);
+            statement.setDate(1, java.sql.Date.valueOf(window.start()));
+            statement.setDate(2, java.sql.Date.valueOf(window.start()));
             if (statement.isWrapperFor(PGStatement.class)) {
                 // Binary transfer from the first execution: otherwise bytea comes as hexadecimal text, twice
                 // the bytes, encoded by the server and decoded here.
