@@ -33,10 +33,21 @@ public final class SegmentCompaction {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final int essmsPerTransaction;
+    /** Told each ESSMS rewritten, inside its transaction (the crash test stops the process there). */
+    private final java.util.function.Consumer<String> rewritten;
 
     public SegmentCompaction(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this(jdbc, tx, ESSMS_PER_TRANSACTION, finess -> {
+        });
+    }
+
+    SegmentCompaction(JdbcTemplate jdbc, TransactionTemplate tx, int essmsPerTransaction,
+                      java.util.function.Consumer<String> rewritten) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.essmsPerTransaction = essmsPerTransaction;
+        this.rewritten = rewritten;
     }
 
     /** Compacts every ESSMS of the base holding more than one snapshot segment. */
@@ -58,13 +69,13 @@ public final class SegmentCompaction {
         return compact(finesses);
     }
 
-    /** Compacts these ESSMS, {@link #ESSMS_PER_TRANSACTION} per transaction. */
+    /** Compacts these ESSMS, {@link #ESSMS_PER_TRANSACTION} per transaction, in FINESS order. */
     public Summary compact(Collection<String> finesses) {
         long start = System.nanoTime();
         List<String> ordered = new ArrayList<>(new TreeSet<>(finesses));
         long[] counts = new long[4];
-        for (int from = 0; from < ordered.size(); from += ESSMS_PER_TRANSACTION) {
-            List<String> group = ordered.subList(from, Math.min(ordered.size(), from + ESSMS_PER_TRANSACTION));
+        for (int from = 0; from < ordered.size(); from += essmsPerTransaction) {
+            List<String> group = ordered.subList(from, Math.min(ordered.size(), from + essmsPerTransaction));
             tx.executeWithoutResult(status -> group.forEach(finess -> compactOne(finess, counts)));
         }
         return new Summary((int) counts[0], (int) counts[1], counts[2], counts[3],
@@ -86,6 +97,7 @@ public final class SegmentCompaction {
             jdbc.update("INSERT INTO segment (" + StoredSegment.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     compacted.values());
         }
+        rewritten.accept(finess);
         counts[0]++;
         counts[1] += snapshots.size();
         counts[2] += merge.rowsRead();
