@@ -36,6 +36,13 @@ public final class ActivityCursor implements AutoCloseable {
      * in SQL, and only when it has the form of a date, so that the database's collation cannot decide: what is
      * left out is a subset of what the merge passes over, which still decides for the rest.
      */
+    static final String ALL_SEGMENTS = "SELECT " + StoredSegment.COLUMNS + " FROM segment ORDER BY finess";
+
+    /**
+     * PostgreSQL only: it then does not send the segments left out (their data, stored apart, is not even read).
+     * H2 reads a whole row to test it, data included: its subquery, measured, cost more than it saved
+     * ({@code docs/performances.md}), so on H2 every segment is read and the merge passes over the same ones.
+     */
     static final String WINDOW_SEGMENTS = "SELECT " + StoredSegment.COLUMNS + " FROM segment s "
             + "WHERE NOT (s.contenu = 'E' AND s.date_max < ? AND s.ordre LIKE '____-__-__|%' AND NOT EXISTS ("
             + "SELECT 1 FROM segment t WHERE t.finess = s.finess "
@@ -70,11 +77,15 @@ public final class ActivityCursor implements AutoCloseable {
             // PostgreSQL streams with a fetch size only outside auto-commit.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            statement = connection.prepareStatement(WINDOW_SEGMENTS, ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY);
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+            statement = connection.prepareStatement(postgres ? WINDOW_SEGMENTS : ALL_SEGMENTS,
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH_SIZE);
-            statement.setDate(1, java.sql.Date.valueOf(window.start()));
-            statement.setDate(2, java.sql.Date.valueOf(window.start()));
+            if (postgres) {
+                statement.setDate(1, java.sql.Date.valueOf(window.start()));
+                statement.setDate(2, java.sql.Date.valueOf(window.start()));
+            }
             if (statement.isWrapperFor(PGStatement.class)) {
                 // Binary transfer from the first execution: otherwise bytea comes as hexadecimal text, twice
                 // the bytes, encoded by the server and decoded here.
