@@ -188,6 +188,25 @@ abstract class SegmentCompactionContractTest {
     }
 
     @Test
+    void theRetentionPurgeOnACompactedBaseDeletesWhatItDeletesOnABaseNeverCompacted() {
+        compacted.compaction().compactAll();
+
+        var onCompacted = new RetentionPurge(compacted.jdbc(), compacted.tx()).purgeBefore(YearMonth.of(2026, 10));
+        var onReference = new RetentionPurge(reference.jdbc(), reference.tx()).purgeBefore(YearMonth.of(2026, 10));
+
+        // Per ESSMS, the combined rows before October: September's event and D1's September update month.
+        assertThat(onCompacted).isEqualTo(onReference).containsEntry("agenda", 2).containsEntry("dossier_maj", 2)
+                .containsEntry("sejour", 0);
+        assertThat(activities(compacted)).isEqualTo(activities(reference));
+        assertThat(KeptRows.of(compacted.jdbc(), ESSMS_B)).isEqualTo(KeptRows.of(reference.jdbc(), ESSMS_B));
+        // The purge writes the rows back by package (here all from November's) and compacting again leaves one
+        // snapshot segment per ESSMS.
+        compacted.compaction().compactAll();
+        assertThat(contents(compacted, ESSMS_A)).filteredOn(c -> !c.equals("E")).hasSize(1);
+        assertThat(activities(compacted)).isEqualTo(activities(reference));
+    }
+
+    @Test
     void theWindowQueryLeavesOutOnlyDatedSegmentsTheMergePassesOver() {
         // For November: September's and October's dated segments end before it and precede every dated segment
         // that must be read (November's): left out.
