@@ -5,10 +5,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Rewrites the snapshot segments of an ESSMS (stays, records, projets personnalisés: every month's export repeats
@@ -35,7 +37,7 @@ public final class SegmentCompaction {
     private final TransactionTemplate tx;
     private final int essmsPerTransaction;
     /** Told each ESSMS rewritten, inside its transaction (the crash test stops the process there). */
-    private final java.util.function.Consumer<String> rewritten;
+    private final Consumer<String> rewritten;
 
     public SegmentCompaction(JdbcTemplate jdbc, TransactionTemplate tx) {
         this(jdbc, tx, ESSMS_PER_TRANSACTION, finess -> {
@@ -43,7 +45,7 @@ public final class SegmentCompaction {
     }
 
     SegmentCompaction(JdbcTemplate jdbc, TransactionTemplate tx, int essmsPerTransaction,
-                      java.util.function.Consumer<String> rewritten) {
+                      Consumer<String> rewritten) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.essmsPerTransaction = essmsPerTransaction;
@@ -56,17 +58,23 @@ public final class SegmentCompaction {
                 + "GROUP BY finess HAVING COUNT(*) > 1", String.class));
     }
 
-    /** Compacts the ESSMS these packages fed (after their ingestion). */
+    /**
+     * Compacts the ESSMS these packages fed (after their ingestion) that another package fed too: an ESSMS fed by
+     * one package has one snapshot segment, and asking for each of them would cost a query per ESSMS (about 10 s
+     * for a national first month).
+     */
     public Summary compactFedBy(Collection<String> sha256s) {
-        TreeSet<String> finesses = new TreeSet<>();
+        TreeSet<String> fed = new TreeSet<>();
         List<String> all = new ArrayList<>(sha256s);
         for (int from = 0; from < all.size(); from += 500) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + 500));
-            finesses.addAll(jdbc.queryForList("SELECT DISTINCT finess FROM paquet_essms WHERE sha256 IN ("
-                    + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ")", String.class,
+            fed.addAll(jdbc.queryForList("SELECT DISTINCT finess FROM paquet_essms WHERE sha256 IN ("
+                    + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")", String.class,
                     batch.toArray()));
         }
-        return compact(finesses);
+        fed.retainAll(jdbc.queryForList("SELECT finess FROM paquet_essms GROUP BY finess HAVING COUNT(*) > 1",
+                String.class));
+        return compact(fed);
     }
 
     /** Compacts these ESSMS, {@link #ESSMS_PER_TRANSACTION} per transaction, in FINESS order. */
