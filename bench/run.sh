@@ -8,6 +8,9 @@
 # 127.0.0.1, and PGUSER, default postgres, as psql reads them).
 # FORMAT=tddui writes the same dataset as TDDUI bundles (generer --format tddui) and measures their ingestion;
 # DuckDB, which reads the pivot CSVs, is then not run.
+# HISTORIQUE=24 measures each size with history instead: 24 months generated; October alone on a fresh base,
+# then the 23 earlier months ingested into another base (compacted at the end of their ingestion) and October
+# into it; the summary gives both and their ratio, and DuckDB checks each (October alone, all 24 months).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE=${1:-2500}
@@ -19,15 +22,73 @@ FACTORS=${FACTORS:-"1 2 4"}
 mkdir -p target/bench
 summary=target/bench/resume.txt
 echo "machine : $(nproc) cœurs, $(free -g | awk '/Mem:/{print $2}') Gio, $(java -version 2>&1 | head -1)" > "$summary"
+# A fresh database for run $1 of size $2 (a name of its own on PostgreSQL).
+fresh_base() {
+  if [[ "${PG:-0}" == 1 ]]; then
+    export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+    psql -q -d postgres -c "DROP DATABASE IF EXISTS esms_bench_$1" -c "CREATE DATABASE esms_bench_$1" 2>/dev/null
+    echo "jdbc:postgresql://$PGHOST:5432/esms_bench_$1?user=$PGUSER"
+  else
+    echo "${BASE_JDBC:-jdbc:h2:file:$(pwd)/$2/data-$1/esms}"
+  fi
+}
+# executer on dataset folder $1 (depot/, referentiel/) for month $2 into base $3, output $4; prints the steps.
+timed_run() {
+  local start end code
+  start=$(date +%s.%N)
+  set +e
+  java -Xmx2g -jar target/esms-indicateurs.jar executer --depot "$1/depot" --referentiel "$1/referentiel" \
+    --mois "$2" --sortie "$4" --base "$3" > "$4.log" 2>&1
+  code=$?
+  set -e
+  if [[ $code != 0 && $code != 3 ]]; then
+    echo "   ÉCHEC d'executer (code $code), voir $4.log"
+    return 1
+  fi
+  end=$(date +%s.%N)
+  echo "   $1 --mois $2 : de bout en bout $(echo "$end - $start" | bc) s"
+  grep -E "Étape|Durée|Compactage" "$4.log" | sed 's/^/      /' | tail -n 10
+}
+duckdb_check() {
+  java -cp "target/test-classes:$(cat target/bench.classpath)" fr.esms.indicateurs.bench.DuckDbIndicators \
+    "$1" "$2" "$3" | sed 's/^/   /'
+}
+step_ms() {
+  sed -n "s/.*Étape $1 : \([0-9]*\) ms.*/\1/p" "$2" | tail -1
+}
+if [[ -n "${HISTORIQUE:-}" ]]; then
+  for k in $FACTORS; do
+    n=$((BASE * k)); dir=target/bench/$n-h$HISTORIQUE
+    rm -rf "$dir"
+    java -jar target/esms-indicateurs.jar generer --essms "$n" --nombre-mois "$HISTORIQUE" --zip-un-sur 0 \
+      --sortie "$dir" | tee -a "$summary"
+    mkdir -p "$dir/mois/depot" "$dir/avant/depot"
+    cp -al "$dir"/depot/*_2026-10 "$dir/mois/depot/"
+    find "$dir/depot" -mindepth 1 -maxdepth 1 ! -name '*_2026-10' -exec cp -al {} "$dir/avant/depot/" \;
+    ln -s ../referentiel "$dir/mois/referentiel"; ln -s ../referentiel "$dir/avant/referentiel"
+    {
+      echo "== $n ESSMS, octobre sur une base neuve puis après $((HISTORIQUE - 1)) mois d'historique"
+      timed_run "$dir/mois" 2026-10 "$(fresh_base "${n}_neuve" "$dir")" "$dir/neuve"
+      duckdb_check "$dir/mois" 2026-10 "$dir/neuve/indicateurs/2026-10.csv"
+      history=$(fresh_base "${n}_historique" "$dir")
+      timed_run "$dir/avant" 2026-09 "$history" "$dir/avant-sortie"
+      timed_run "$dir/mois" 2026-10 "$history" "$dir/historique"
+      duckdb_check "$dir" 2026-10 "$dir/historique/indicateurs/2026-10.csv"
+      for s in ingererDepot calculerIndicateurs; do
+        a=$(step_ms $s "$dir/neuve.log"); b=$(step_ms $s "$dir/historique.log")
+        echo "   $s : $a ms sur base neuve, $b ms avec historique, rapport $(echo "scale=2; $b / $a" | bc)"
+      done
+    } | tee -a "$summary"
+  done
+  exit 0
+fi
 for k in $FACTORS; do
   n=$((BASE * k)); dir=target/bench/$n
   rm -rf "$dir"
   java -jar target/esms-indicateurs.jar generer --essms "$n" --zip-un-sur 0 --format "$FORMAT" --sortie "$dir" | tee -a "$summary"
   jdbc=${BASE_JDBC:-jdbc:h2:file:$(pwd)/$dir/data/esms}
   if [[ "${PG:-0}" == 1 ]]; then
-    export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
-    psql -q -d postgres -c "DROP DATABASE IF EXISTS esms_bench_$n" -c "CREATE DATABASE esms_bench_$n" 2>/dev/null
-    jdbc="jdbc:postgresql://$PGHOST:5432/esms_bench_$n?user=$PGUSER"
+    jdbc=$(fresh_base "$n" "$dir")
   fi
   start=$(date +%s.%N)
   set +e

@@ -1,6 +1,7 @@
 package fr.esms.indicateurs.cli;
 
 import fr.esms.indicateurs.store.RetentionPurge;
+import fr.esms.indicateurs.store.SegmentCompaction;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +43,11 @@ public class PurgerCommand implements Callable<Integer> {
                     context.getBean("ownTransaction", TransactionTemplate.class)).purgeBefore(firstKept);
             spec.commandLine().getOut().println("Données individuelles antérieures à " + firstKept + " supprimées :");
             deleted.forEach((table, n) -> spec.commandLine().getOut().printf("  %-20s %d ligne(s)%n", table, n));
+            SegmentCompaction.Summary compaction = new SegmentCompaction(context.getBean(JdbcTemplate.class),
+                    context.getBean("ownTransaction", TransactionTemplate.class)).compactAll();
+            spec.commandLine().getOut().printf("Compactage : %d ESSMS, %d segments de photos réunis, %d lignes lues,"
+                    + " %d gardées%n", compaction.essms(), compaction.segmentsReplaced(), compaction.rowsBefore(),
+                    compaction.rowsAfter());
             return 0;
         }
     }

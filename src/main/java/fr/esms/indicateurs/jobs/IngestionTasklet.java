@@ -206,6 +206,12 @@ public class IngestionTasklet implements Tasklet {
             return RepeatStatus.CONTINUABLE;
         }
         stopGroups();
+        if (!ingested.isEmpty()) {
+            var compaction = pivotStore.compactFedBy(ingested);
+            log.info("Compactage : {} ESSMS, {} segments de photos réunis, {} lignes lues, {} gardées, en {} ms",
+                    compaction.essms(), compaction.segmentsReplaced(), compaction.rowsBefore(),
+                    compaction.rowsAfter(), compaction.millis());
+        }
         var jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         jobContext.putString(PACKAGES_KEY, String.join(",", seen));
         jobContext.putString(NEW_PACKAGES_KEY, String.join(",", ingested));

@@ -29,6 +29,27 @@ public final class ActivityCursor implements AutoCloseable {
     /** ESSMS combined ahead of the caller, at most. */
     private static final int AHEAD = 64;
 
+    /**
+     * The segments of every ESSMS, by FINESS, without the dated segments {@link SegmentMerge#forWindow} would pass
+     * over for certain: ending before the window, and every dated segment of the ESSMS that cannot be passed
+     * over belonging to an export of a strictly later date_extraction. Only the date part of "ordre" is compared
+     * in SQL, and only when it has the form of a date, so that the database's collation cannot decide: what is
+     * left out is a subset of what the merge passes over, which still decides for the rest.
+     */
+    static final String ALL_SEGMENTS = "SELECT " + StoredSegment.COLUMNS + " FROM segment ORDER BY finess";
+
+    /**
+     * PostgreSQL only: it then does not send the segments left out (their data, stored apart, is not even read).
+     * H2 reads a whole row to test it, data included: its subquery, measured, cost more than it saved
+     * ({@code docs/performances.md}), so on H2 every segment is read and the merge passes over the same ones.
+     */
+    static final String WINDOW_SEGMENTS = "SELECT " + StoredSegment.COLUMNS + " FROM segment s "
+            + "WHERE NOT (s.contenu = 'E' AND s.date_max < ? AND s.ordre LIKE '____-__-__|%' AND NOT EXISTS ("
+            + "SELECT 1 FROM segment t WHERE t.finess = s.finess "
+            + "AND (t.contenu = 'M' OR (t.contenu = 'E' AND (t.date_max IS NULL OR t.date_max >= ?))) "
+            + "AND NOT (t.ordre LIKE '____-__-__|%' AND SUBSTRING(t.ordre, 1, 10) > SUBSTRING(s.ordre, 1, 10)))) "
+            + "ORDER BY s.finess";
+
     private record Combined(String finess, EssmsActivity activity, RuntimeException failure) {
     }
 
@@ -67,9 +88,22 @@ public final class ActivityCursor implements AutoCloseable {
             // PostgreSQL streams with a fetch size only outside auto-commit.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            statement = connection.prepareStatement("SELECT " + StoredSegment.COLUMNS + " FROM segment ORDER BY finess",
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+            if (postgres) {
+                // The planner's cost estimate of the subquery is high enough to start JIT compilation, which
+                // took 240 ms of the query's 376 ms on a 24-month base (300 ESSMS): not worth it here.
+                try (java.sql.Statement set = connection.createStatement()) {
+                    set.execute("SET LOCAL jit = off");
+                }
+            }
+            statement = connection.prepareStatement(postgres ? WINDOW_SEGMENTS : ALL_SEGMENTS,
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH_SIZE);
+            if (postgres) {
+                statement.setDate(1, java.sql.Date.valueOf(window.start()));
+                statement.setDate(2, java.sql.Date.valueOf(window.start()));
+            }
             if (statement.isWrapperFor(PGStatement.class)) {
                 // Binary transfer from the first execution: otherwise bytea comes as hexadecimal text, twice
                 // the bytes, encoded by the server and decoded here.

@@ -186,6 +186,14 @@ public class PivotStore {
         return outcomes;
     }
 
+    /**
+     * Compacts the snapshot segments of the ESSMS these packages fed ({@link SegmentCompaction}), once they are
+     * committed: what the calculation of any month decodes then no longer grows with the history kept.
+     */
+    public SegmentCompaction.Summary compactFedBy(List<String> sha256s) {
+        return new SegmentCompaction(jdbc, tx).compactFedBy(sha256s);
+    }
+
     /** Takes {@link #mergeLock}, released when the current transaction commits or rolls back. */
     private void mergeAloneUntilTransactionEnds() {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +30,11 @@ final class SegmentCodec {
 
     /** First byte of every segment: the layout below. A new layout gets a new number; old ones stay readable. */
     static final byte FORMAT_1 = 1;
+    /**
+     * A compacted segment ({@link SegmentContent#COMPACTES}, {@link SegmentCompaction}): a table of the segments
+     * its rows come from (their place among exports), then rows each preceded by the index of its origin.
+     */
+    static final byte FORMAT_COMPACTED = 2;
 
     static final byte STAY = 1;
     static final byte RECORD = 2;
@@ -56,6 +62,28 @@ final class SegmentCodec {
 
         Encoder() {
             bytes[size++] = FORMAT_1;
+        }
+
+        /**
+         * A compacted segment whose rows come from {@code origins} (in export order): append each row with
+         * {@link #origin} then {@link #row}.
+         */
+        static Encoder compacted(List<StoredSegment> origins) {
+            Encoder encoder = new Encoder();
+            encoder.bytes[0] = FORMAT_COMPACTED;
+            encoder.unsigned(origins.size());
+            for (StoredSegment origin : origins) {
+                encoder.text(origin.order());
+                encoder.unsigned(origin.rank());
+                encoder.text(origin.sha256());
+                encoder.unsigned(origin.part());
+            }
+            return encoder;
+        }
+
+        /** In a compacted segment, before each row: the index of its origin in the table. */
+        void origin(int index) {
+            unsigned(index);
         }
 
         /** Bytes written, the format byte included. */
@@ -250,5 +278,10 @@ final class SegmentCodec {
      */
     static void decode(byte[] segment, Consumer<Object> rows) {
         new SegmentDecoder(segment).forEach(rows);
+    }
+
+    /** The rows of a compacted segment of {@code finess}, each with the segment it came from (without data). */
+    static void decodeCompacted(String finess, byte[] segment, BiConsumer<StoredSegment, Object> rows) {
+        new SegmentDecoder(segment).forEachCompacted(finess, rows);
     }
 }

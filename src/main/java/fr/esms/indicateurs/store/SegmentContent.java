@@ -9,7 +9,12 @@ enum SegmentContent {
     PHOTOS("P"),
     EVENEMENTS("E"),
     /** Both kinds: segments written before the split (schema V8). */
-    MIXTE("M");
+    MIXTE("M"),
+    /**
+     * Snapshot rows of several packages, the winning row of each key with the package it came from
+     * ({@link SegmentCompaction}); read like snapshot rows, each ranked by its own package.
+     */
+    COMPACTES("C");
 
     final String code;
 

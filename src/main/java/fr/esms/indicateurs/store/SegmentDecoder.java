@@ -15,11 +15,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import static fr.esms.indicateurs.store.SegmentCodec.DOCUMENT;
 import static fr.esms.indicateurs.store.SegmentCodec.EVENT;
 import static fr.esms.indicateurs.store.SegmentCodec.FORMAT_1;
+import static fr.esms.indicateurs.store.SegmentCodec.FORMAT_COMPACTED;
 import static fr.esms.indicateurs.store.SegmentCodec.MESSAGE;
 import static fr.esms.indicateurs.store.SegmentCodec.PARCOURS;
 import static fr.esms.indicateurs.store.SegmentCodec.PRESCRIPTION;
@@ -52,22 +54,47 @@ final class SegmentDecoder {
         }
         position = 1;
         while (position < bytes.length) {
-            byte tag = bytes[position++];
-            rows.accept(switch (tag) {
-                case STAY -> new Stay(text(), date(), date(), codes(text()));
-                case RECORD -> new StoredRecord(text(), text(), date(), date());
-                case UPDATE -> new RecordUpdate(text(), month());
-                case PROJECT -> new PersonalisedProject(text(), text(), PROJECT_STATUSES[(int) unsigned()],
-                        date(), date());
-                case EVENT -> new AgendaEvent(text(), text(), date(), EVENT_STATUSES[(int) unsigned()]);
-                case MESSAGE -> new MssMessage(text(), date());
-                case DOCUMENT -> new DmpDocument(text(), text(), date(), DMP_STATUSES[(int) unsigned()]);
-                case PRESCRIPTION -> new CountedEvent(CountedEvent.Kind.EPRESCRIPTION, text(), date());
-                case PARCOURS -> new CountedEvent(CountedEvent.Kind.EPARCOURS, text(), date());
-                default -> throw new StoreException("segment de données illisible (ligne de type " + tag
-                        + " à l'octet " + (position - 1) + ")", null);
-            });
+            rows.accept(row());
         }
+    }
+
+    /** A compacted segment ({@link SegmentCodec#FORMAT_COMPACTED}): each row with its origin. */
+    void forEachCompacted(String finess, BiConsumer<StoredSegment, Object> rows) {
+        if (bytes.length == 0 || bytes[0] != FORMAT_COMPACTED) {
+            throw new StoreException("segment compacté illisible (format " + (bytes.length == 0 ? "vide"
+                    : String.valueOf(bytes[0])) + " inattendu)", null);
+        }
+        position = 1;
+        StoredSegment[] origins = new StoredSegment[(int) unsigned()];
+        for (int i = 0; i < origins.length; i++) {
+            String order = text();
+            long rank = unsigned();
+            String sha256 = text();
+            int part = (int) unsigned();
+            origins[i] = new StoredSegment(finess, sha256, part, order, rank, SegmentContent.PHOTOS, null, null);
+        }
+        while (position < bytes.length) {
+            StoredSegment origin = origins[(int) unsigned()];
+            rows.accept(origin, row());
+        }
+    }
+
+    private Object row() {
+        byte tag = bytes[position++];
+        return switch (tag) {
+            case STAY -> new Stay(text(), date(), date(), codes(text()));
+            case RECORD -> new StoredRecord(text(), text(), date(), date());
+            case UPDATE -> new RecordUpdate(text(), month());
+            case PROJECT -> new PersonalisedProject(text(), text(), PROJECT_STATUSES[(int) unsigned()],
+                    date(), date());
+            case EVENT -> new AgendaEvent(text(), text(), date(), EVENT_STATUSES[(int) unsigned()]);
+            case MESSAGE -> new MssMessage(text(), date());
+            case DOCUMENT -> new DmpDocument(text(), text(), date(), DMP_STATUSES[(int) unsigned()]);
+            case PRESCRIPTION -> new CountedEvent(CountedEvent.Kind.EPRESCRIPTION, text(), date());
+            case PARCOURS -> new CountedEvent(CountedEvent.Kind.EPARCOURS, text(), date());
+            default -> throw new StoreException("segment de données illisible (ligne de type " + tag
+                    + " à l'octet " + (position - 1) + ")", null);
+        };
     }
 
     private String text() {

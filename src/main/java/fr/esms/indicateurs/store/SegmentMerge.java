@@ -14,6 +14,7 @@ import fr.esms.indicateurs.rules.MeasureWindow;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class SegmentMerge {
         List<StoredSegment> needed = new ArrayList<>(ordered.size());
         boolean oldestDated = true;
         for (StoredSegment segment : ordered) {
-            if (segment.content() == SegmentContent.PHOTOS) {
+            if (segment.content() == SegmentContent.PHOTOS || segment.content() == SegmentContent.COMPACTES) {
                 needed.add(segment);
             } else if (oldestDated && segment.content() == SegmentContent.EVENEMENTS
                     && segment.latestDate() != null && segment.latestDate().isBefore(window.start())) {
@@ -82,33 +83,84 @@ final class SegmentMerge {
         return combine(segments, true);
     }
 
+    /**
+     * Compacted segments first, each row ranked by the package it came from; then the others in export order,
+     * each row replacing the kept one unless that one comes from a compacted row of a later export (a package
+     * ingested after the compaction but sorting before some of its packages: a late correction). The kept row of
+     * each key is then the one of the latest export, exactly as if nothing had been compacted.
+     */
     private static SegmentMerge combine(List<StoredSegment> segments, boolean withOrigins) {
-        List<StoredSegment> ordered = new ArrayList<>(segments);
-        ordered.sort(StoredSegment.EXPORT_ORDER);
+        List<StoredSegment> compacted = new ArrayList<>();
+        List<StoredSegment> ordered = new ArrayList<>(segments.size());
         long bytes = 0;
         for (StoredSegment segment : segments) {
             bytes += segment.data().length;
+            (segment.content() == SegmentContent.COMPACTES ? compacted : ordered).add(segment);
         }
+        ordered.sort(StoredSegment.EXPORT_ORDER);
         // About 20 bytes a row: sized once rather than grown and rehashed several times.
         SegmentMerge merge = new SegmentMerge(withOrigins, (int) Math.min(bytes / 20, 1 << 24));
-        for (StoredSegment segment : ordered) {
-            try {
-                SegmentCodec.decode(segment.data(), row -> {
-                    merge.rowsRead++;
-                    Object key = keyOf(row);
-                    merge.latest.put(key, row);
-                    if (withOrigins) {
-                        merge.origins.put(key, segment);
+        // The package of each key's compacted row, only when something may outrank it or be outranked by it.
+        Map<Object, StoredSegment> compactedOrigins = null;
+        // A compacted segment is placed (ordre, rang) as the latest package it holds rows of.
+        StoredSegment newestCompacted = compacted.stream().max(StoredSegment.PACKAGE_ORDER).orElse(null);
+        if (compacted.size() > 1 || (newestCompacted != null && !ordered.isEmpty()
+                && StoredSegment.PACKAGE_ORDER.compare(ordered.get(0), newestCompacted) <= 0)) {
+            compactedOrigins = new HashMap<>();
+        }
+        for (StoredSegment segment : compacted) {
+            Map<Object, StoredSegment> ranks = compactedOrigins;
+            read(segment, () -> SegmentCodec.decodeCompacted(segment.finess(), segment.data(), (origin, row) -> {
+                merge.rowsRead++;
+                Object key = keyOf(row);
+                if (ranks != null) {
+                    StoredSegment kept = ranks.get(key);
+                    if (kept != null && StoredSegment.EXPORT_ORDER.compare(kept, origin) > 0) {
+                        return;
                     }
-                });
-            } catch (RuntimeException e) {
-                throw new StoreException("données de l'ESSMS " + segment.finess() + " illisibles dans le segment "
-                        + segment.part() + " du paquet " + segment.sha256() + " (" + e.getMessage() + ") : base "
-                        + "modifiée hors de l'application ou écrite par une version plus récente d'esms-indicateurs ;"
-                        + " utiliser cette version-là, ou restaurer la base depuis une sauvegarde", e);
-            }
+                    ranks.put(key, origin);
+                }
+                merge.keep(key, row, origin);
+            }));
+        }
+        for (StoredSegment segment : ordered) {
+            Map<Object, StoredSegment> ranks = compactedOrigins != null
+                    && StoredSegment.PACKAGE_ORDER.compare(segment, newestCompacted) <= 0 ? compactedOrigins : null;
+            read(segment, () -> SegmentCodec.decode(segment.data(), row -> {
+                merge.rowsRead++;
+                Object key = keyOf(row);
+                if (ranks != null) {
+                    StoredSegment kept = ranks.get(key);
+                    if (kept != null) {
+                        if (StoredSegment.EXPORT_ORDER.compare(kept, segment) > 0) {
+                            return;
+                        }
+                        // Replaced by this export: any later segment read here outranks it too.
+                        ranks.remove(key);
+                    }
+                }
+                merge.keep(key, row, segment);
+            }));
         }
         return merge;
+    }
+
+    private void keep(Object key, Object row, StoredSegment origin) {
+        latest.put(key, row);
+        if (origins != null) {
+            origins.put(key, origin);
+        }
+    }
+
+    private static void read(StoredSegment segment, Runnable decoding) {
+        try {
+            decoding.run();
+        } catch (RuntimeException e) {
+            throw new StoreException("données de l'ESSMS " + segment.finess() + " illisibles dans le segment "
+                    + segment.part() + " du paquet " + segment.sha256() + " (" + e.getMessage() + ") : base "
+                    + "modifiée hors de l'application ou écrite par une version plus récente d'esms-indicateurs ;"
+                    + " utiliser cette version-là, ou restaurer la base depuis une sauvegarde", e);
+        }
     }
 
     static Object keyOf(Object row) {

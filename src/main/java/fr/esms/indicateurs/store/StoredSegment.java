@@ -18,9 +18,12 @@ record StoredSegment(String finess, String sha256, int part, String order, long 
     /** The columns {@link #read} expects, in order. */
     static final String COLUMNS = "finess, sha256, partie, ordre, rang, contenu, date_max, donnees";
 
+    /** The place of a segment's package among exports (a package's parts share it). */
+    static final Comparator<StoredSegment> PACKAGE_ORDER = Comparator.comparing(StoredSegment::order)
+            .thenComparingLong(StoredSegment::rank);
+
     /** The order in which segments are combined: the latest export last, so that it wins. */
-    static final Comparator<StoredSegment> EXPORT_ORDER = Comparator.comparing(StoredSegment::order)
-            .thenComparingLong(StoredSegment::rank).thenComparing(StoredSegment::sha256)
+    static final Comparator<StoredSegment> EXPORT_ORDER = PACKAGE_ORDER.thenComparing(StoredSegment::sha256)
             .thenComparingInt(StoredSegment::part);
 
     /** The segment of the current row of a query selecting {@link #COLUMNS}. */

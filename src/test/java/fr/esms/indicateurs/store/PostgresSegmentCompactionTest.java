@@ -1,0 +1,18 @@
+package fr.esms.indicateurs.store;
+
+import fr.esms.indicateurs.support.Postgres;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+@EnabledIf(value = "fr.esms.indicateurs.support.Postgres#available", disabledReason = Postgres.UNAVAILABLE)
+class PostgresSegmentCompactionTest extends SegmentCompactionContractTest {
+
+    @Override
+    String freshUrl() {
+        return Postgres.freshSchemaUrl();
+    }
+
+    @Override
+    String vendor() {
+        return "postgresql";
+    }
+}
