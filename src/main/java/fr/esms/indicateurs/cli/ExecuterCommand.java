@@ -1,6 +1,7 @@
 package fr.esms.indicateurs.cli;
 
 import fr.esms.indicateurs.jobs.ExecuterLauncher;
+import fr.esms.indicateurs.jobs.ProfileChoice;
 import fr.esms.indicateurs.jobs.RunSummary;
 import fr.esms.indicateurs.jobs.WorkbookPassword;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -149,7 +150,7 @@ public class ExecuterCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--profil " + profile + " : donner aussi --profils");
         }
         try {
-            IngestionTasklet.profiles(profiles == null ? null : profiles.toString(), profile);
+            ProfileChoice.load(profiles == null ? null : profiles.toString(), profile);
         } catch (ProfileException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

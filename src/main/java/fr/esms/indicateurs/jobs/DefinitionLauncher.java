@@ -46,7 +46,7 @@ public class DefinitionLauncher {
         Path profiles = profilesFolder == null ? null : Path.of(profilesFolder);
         String profile = definition.optional(IngestionTasklet.PROFILE_PARAMETER);
         // Checked now, so that a wrong profile stops the run before it starts, with the profile's message.
-        IngestionTasklet.profiles(profilesFolder, profile);
+        ProfileChoice.load(profilesFolder, profile);
         boolean workLists = "oui".equals(definition.optional(WorkListsDecider.PARAMETER));
         if (workLists && definition.kind() != JobDefinition.Kind.MENSUEL_ARS) {
             throw new IllegalArgumentException("définition " + definition.name() + " : listes=oui n'est possible "

@@ -86,7 +86,7 @@ public class ExecuterJobConfiguration {
                                       ReferentialStore referentialStore, JdbcTemplate jdbc,
                                       PseudonymKey pseudonymKey) {
         return new IngestionTasklet(Path.of(depot), pivotStore, referentialStore, "oui".equals(fileAway),
-                IngestionTasklet.profiles(profiles, profile), Clock.systemDefaultZone(), new DepotStamps(jdbc),
+                ProfileChoice.load(profiles, profile), Clock.systemDefaultZone(), new DepotStamps(jdbc),
                 pseudonymKey);
     }
 

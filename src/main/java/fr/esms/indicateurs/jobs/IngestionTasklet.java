@@ -1,9 +1,6 @@
 package fr.esms.indicateurs.jobs;
 
 import fr.esms.indicateurs.ingest.DepotScan;
-import fr.esms.indicateurs.ingest.EditorProfile;
-import fr.esms.indicateurs.ingest.EditorProfiles;
-import fr.esms.indicateurs.ingest.ProfileException;
 import fr.esms.indicateurs.ingest.DepotScanner;
 import fr.esms.indicateurs.ingest.Rejection;
 import fr.esms.indicateurs.ingest.ExportPackage;
@@ -75,54 +72,9 @@ public class IngestionTasklet implements Tasklet {
     private ExecutorService groups;
     private int threadCount;
 
-    public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore) {
-        this(depot, pivotStore, referentialStore, false);
-    }
-
-    /** @param fileAway move processed packages to {@code archive/} or {@code quarantaine/} ({@link Inbox}) */
-    public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway) {
-        this(depot, pivotStore, referentialStore, fileAway, new ProfileChoice(EditorProfiles.none(), null));
-    }
-
-    /** The editor profiles a run reads its packages with, and the one the operator imposed (or null). */
-    public record ProfileChoice(EditorProfiles profiles, EditorProfile forced) {
-    }
-
     /**
-     * Loads the profiles of the job parameters ({@code profils}: folder, {@code profil}: name imposed on every
-     * package), or none.
-     *
-     * @throws ProfileException when a profile is invalid or the named one does not exist
-     */
-    public static ProfileChoice profiles(String folder, String name) {
-        EditorProfiles profiles = folder == null || folder.isBlank() ? EditorProfiles.none()
-                : EditorProfiles.load(Path.of(folder));
-        EditorProfile forced = null;
-        if (name != null && !name.isBlank()) {
-            forced = profiles.named(name.trim()).orElseThrow(() -> new ProfileException("profil « " + name
-                    + " » inconnu (profils : " + profiles.names() + ")"));
-        }
-        return new ProfileChoice(profiles, forced);
-    }
-
-    public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
-                            ProfileChoice profiles) {
-        this(depot, pivotStore, referentialStore, fileAway, profiles, Clock.systemDefaultZone());
-    }
-
-    /** @param clock the day of the ingestion, which no package's {@code date_extraction} may pass */
-    public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
-                            ProfileChoice profiles, Clock clock) {
-        this(depot, pivotStore, referentialStore, fileAway, profiles, clock, null, null);
-    }
-
-    /** @param pseudonymKey the base's key for TDDUI packages; null: TDDUI packages are read as pivot ones */
-    public IngestionTasklet(Path depot, PivotStore pivotStore, ReferentialStore referentialStore, boolean fileAway,
-                            ProfileChoice profiles, PseudonymKey pseudonymKey) {
-        this(depot, pivotStore, referentialStore, fileAway, profiles, Clock.systemDefaultZone(), null, pseudonymKey);
-    }
-
-    /**
+     * @param fileAway     move processed packages to {@code archive/} or {@code quarantaine/} ({@link Inbox})
+     * @param profiles     the editor profiles the packages are read with (see {@link ProfileChoice#load})
      * @param clock        the day of the ingestion, which no package's {@code date_extraction} may pass
      * @param stamps       the hashes of the previous scan of the dépôt, kept for the next one (null: none)
      * @param pseudonymKey the base's key for TDDUI packages; null: TDDUI packages are read as pivot ones
