@@ -11,6 +11,8 @@
 # HISTORIQUE=24 measures each size with history instead: 24 months generated; October alone on a fresh base,
 # then the 23 earlier months ingested into another base (compacted at the end of their ingestion) and October
 # into it; the summary gives both and their ratio, and DuckDB checks each (October alone, all 24 months).
+# The history keeps each ESSMS's persons from month to month (generer --memes-personnes), as real exports do;
+# MEMES_PERSONNES=0 draws each month's persons anew instead, as the measurements before 03/12/2026 did.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE=${1:-2500}
@@ -60,8 +62,9 @@ if [[ -n "${HISTORIQUE:-}" ]]; then
   for k in $FACTORS; do
     n=$((BASE * k)); dir=target/bench/$n-h$HISTORIQUE
     rm -rf "$dir"
+    persons=(); [[ "${MEMES_PERSONNES:-1}" == 1 ]] && persons=(--memes-personnes)
     java -jar target/esms-indicateurs.jar generer --essms "$n" --nombre-mois "$HISTORIQUE" --zip-un-sur 0 \
-      --sortie "$dir" | tee -a "$summary"
+      "${persons[@]}" --sortie "$dir" | tee -a "$summary"
     mkdir -p "$dir/mois/depot" "$dir/avant/depot"
     cp -al "$dir"/depot/*_2026-10 "$dir/mois/depot/"
     find "$dir/depot" -mindepth 1 -maxdepth 1 ! -name '*_2026-10' -exec cp -al {} "$dir/avant/depot/" \;

@@ -52,6 +52,12 @@ public class GenererCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--memes-personnes",
+            description = "Chaque ESSMS garde ses usagers d'un mois à l'autre (mêmes usager_id, dossier_id, pp_id ;"
+                    + " environ 2 % de sorties par mois, remplacées par autant d'entrées), comme des exports réels ;"
+                    + " sans l'option, les séjours de chaque mois sont tirés à nouveau.")
+    boolean samePersons;
+
     @Option(names = "--sortie", required = true, paramLabel = "DOSSIER",
             description = "Dossier où écrire referentiel/ et depot/.")
     Path output;
@@ -81,7 +87,8 @@ public class GenererCommand implements Callable<Integer> {
         };
         long start = System.nanoTime();
         DatasetGenerator.Summary summary = new DatasetGenerator(
-                new DatasetGenerator.Settings(essms, last, months, seed, zipEvery, 0.001, departements), packages)
+                new DatasetGenerator.Settings(essms, last, months, seed, zipEvery, 0.001, departements,
+                        samePersons), packages)
                 .write(output);
         spec.commandLine().getOut().printf("Généré dans %s : %d ESSMS, %d paquets, %d lignes en %.1f s%n", output,
                 summary.essms(), summary.packages(), summary.rows(), (System.nanoTime() - start) / 1e9);

@@ -20,12 +20,19 @@ public final class DatasetGenerator {
     /**
      * @param departements the départements the organismes gestionnaires are spread over, in turn; empty for the
      *                     95 of metropolitan France (01 to 95, 21 for 20), as before the option
+     * @param samePersons  each ESSMS keeps its persons from month to month, with a small turnover
+     *                     ({@link StablePopulation}); false: each month's persons drawn anew, as before the option
      */
     public record Settings(int essms, YearMonth lastMonth, int months, long seed, int zipEvery, double invalidRate,
-                           List<String> departements) {
+                           List<String> departements, boolean samePersons) {
 
         public Settings {
             departements = departements == null ? List.of() : List.copyOf(departements);
+        }
+
+        public Settings(int essms, YearMonth lastMonth, int months, long seed, int zipEvery, double invalidRate,
+                        List<String> departements) {
+            this(essms, lastMonth, months, seed, zipEvery, invalidRate, departements, false);
         }
 
         public Settings(int essms, YearMonth lastMonth, int months, long seed, int zipEvery, double invalidRate) {

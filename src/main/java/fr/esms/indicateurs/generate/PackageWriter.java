@@ -25,6 +25,8 @@ final class PackageWriter {
     private final DatasetGenerator.Settings settings;
     private final DatasetGenerator.Format format;
     private long rows;
+    /** With {@link DatasetGenerator.Settings#samePersons()}: each ESSMS's persons, by ESSMS index. */
+    private final Map<Integer, StablePopulation> populations = new HashMap<>();
 
     PackageWriter(DatasetGenerator.Settings settings, DatasetGenerator.Format format) {
         this.settings = settings;
@@ -69,7 +71,11 @@ final class PackageWriter {
                 .append(first.finessEj()).append(';').append(extraction).append(';').append(month.atDay(1)).append(';')
                 .append(month.atEndOfMonth()).append('\n');
         for (GeneratedEssms e : organisation) {
-            writeEssms(files, e, month);
+            if (settings.samePersons()) {
+                writeStableEssms(files, e, month);
+            } else {
+                writeEssms(files, e, month);
+            }
         }
         Map<String, byte[]> contents = new LinkedHashMap<>();
         for (Map.Entry<File, StringBuilder> f : files.entrySet()) {
@@ -140,33 +146,86 @@ final class PackageWriter {
             } else if (random.nextInt(2) == 0) {
                 line(files, File.PP, f, record, "PP" + p, "CLOS", entry.toString(), start.minusDays(10).toString());
             }
-            if (random.nextDouble() < usage) {
-                int events = 2 + random.nextInt(10);
-                for (int k = 0; k < events; k++) {
-                    String status = random.nextInt(20) == 0 ? "ANNULE" : (random.nextBoolean() ? "REALISE" : "PREVU");
-                    line(files, File.AGENDA, f, record, "E" + month + "-" + p + "-" + k,
-                            start.plusDays(random.nextInt(days)), status, "rendez-vous");
-                }
-            }
-            if (random.nextDouble() < usage * 0.8) {
-                line(files, File.MSS, f, "M" + month + "-" + p, start.plusDays(random.nextInt(days)), record,
-                        random.nextBoolean() ? "PROFESSIONNEL" : "USAGER");
-            }
-            if (random.nextDouble() < usage * 0.8) {
-                String status = random.nextInt(30) == 0 ? "ERREUR" : "DEPOSE";
-                line(files, File.DMP, f, record, "DOC" + month + "-" + p, start.plusDays(random.nextInt(days)),
-                        status, "11502-2");
-            }
-            if (random.nextInt(10) == 0) {
-                line(files, File.EPRESCRIPTION, f, "RX" + month + "-" + p, start.plusDays(random.nextInt(days)));
-            }
-            if (random.nextInt(20) == 0) {
-                line(files, File.EPARCOURS, f, "EP" + month + "-" + p, start.plusDays(random.nextInt(days)));
-            }
+            writeEvents(files, f, record, p, month, start, days, usage, random);
         }
         if (settings.invalidRate() > 0 && random.nextDouble() < settings.invalidRate() * persons) {
             // a row with an impossible date: rejected, the others kept
             line(files, File.AGENDA, f, "D0", "E-invalide-" + month, month + "-32", "PREVU", "");
+        }
+    }
+
+    /**
+     * One ESSMS's month with the same persons as the month before ({@link StablePopulation}): its stays, records
+     * and projects resent, updated or not; the dated rows of each person within its days in the ESSMS that month.
+     */
+    private void writeStableEssms(Map<File, StringBuilder> files, GeneratedEssms e, YearMonth month) {
+        SplittableRandom random = new SplittableRandom(settings.seed() * 31 + e.index() * 1_000_003L
+                + month.getYear() * 12L + month.getMonthValue());
+        StablePopulation population = populations.computeIfAbsent(e.index(), i -> {
+            SplittableRandom stable = new SplittableRandom(settings.seed() * 17 + e.index());
+            int persons = Math.max(3, (int) (e.kind().persons() * (0.6 + 0.8 * stable.nextDouble())));
+            double usage = Math.min(1.0, e.kind().usage() + (stable.nextDouble() - 0.5) * 0.2);
+            return new StablePopulation(persons, usage, month, stable);
+        });
+        boolean anonymity = e.kind().category().equals("197");
+        String f = e.finess();
+        LocalDate start = month.atDay(1);
+        List<StablePopulation.Stay> stays = population.advance(month, random);
+        for (StablePopulation.Stay s : stays) {
+            int p = s.number();
+            String record = s.dossierId();
+            line(files, File.USAGERS, f, s.usagerId(), s.entry(), s.exit() == null ? "" : s.exit(),
+                    anonymity && p % 5 == 0 ? "ANONYMAT" : "");
+            line(files, File.DOSSIERS, f, record, s.usagerId(), s.entry(), s.lastUpdate());
+            if (p % 200 == 7) {
+                // a duplicate row, as some editors send
+                line(files, File.DOSSIERS, f, record, s.usagerId(), s.entry(), s.lastUpdate());
+            }
+            LocalDate from = s.entry().isAfter(start) ? s.entry() : start;
+            LocalDate until = s.exit() == null ? month.atEndOfMonth() : s.exit();
+            int days = (int) (until.toEpochDay() - from.toEpochDay()) + 1;
+            if (s.updatedThisMonth()) {
+                int modifications = 1 + random.nextInt(4);
+                for (int k = 0; k < modifications; k++) {
+                    line(files, File.MODIFICATIONS, f, record, from.plusDays(random.nextInt(days)));
+                }
+            }
+            if (s.pp() != StablePopulation.PpStatus.NONE) {
+                line(files, File.PP, f, record, s.ppId(), s.pp(), s.ppStart() == null ? "" : s.ppStart(),
+                        s.ppEnd() == null ? "" : s.ppEnd());
+            }
+            writeEvents(files, f, record, p, month, from, days, population.usage(), random);
+        }
+        if (settings.invalidRate() > 0 && random.nextDouble() < settings.invalidRate() * stays.size()) {
+            line(files, File.AGENDA, f, "D0", "E-invalide-" + month, month + "-32", "PREVU", "");
+        }
+    }
+
+    /** The person's dated rows of the month: agenda, MSS, DMP and the counters, with ids of the month. */
+    private void writeEvents(Map<File, StringBuilder> files, String f, String record, int p, YearMonth month,
+                             LocalDate start, int days, double usage, SplittableRandom random) {
+        if (random.nextDouble() < usage) {
+            int events = 2 + random.nextInt(10);
+            for (int k = 0; k < events; k++) {
+                String status = random.nextInt(20) == 0 ? "ANNULE" : (random.nextBoolean() ? "REALISE" : "PREVU");
+                line(files, File.AGENDA, f, record, "E" + month + "-" + p + "-" + k,
+                        start.plusDays(random.nextInt(days)), status, "rendez-vous");
+            }
+        }
+        if (random.nextDouble() < usage * 0.8) {
+            line(files, File.MSS, f, "M" + month + "-" + p, start.plusDays(random.nextInt(days)), record,
+                    random.nextBoolean() ? "PROFESSIONNEL" : "USAGER");
+        }
+        if (random.nextDouble() < usage * 0.8) {
+            String status = random.nextInt(30) == 0 ? "ERREUR" : "DEPOSE";
+            line(files, File.DMP, f, record, "DOC" + month + "-" + p, start.plusDays(random.nextInt(days)),
+                    status, "11502-2");
+        }
+        if (random.nextInt(10) == 0) {
+            line(files, File.EPRESCRIPTION, f, "RX" + month + "-" + p, start.plusDays(random.nextInt(days)));
+        }
+        if (random.nextInt(20) == 0) {
+            line(files, File.EPARCOURS, f, "EP" + month + "-" + p, start.plusDays(random.nextInt(days)));
         }
     }
 
