@@ -3,7 +3,6 @@ package fr.esms.indicateurs.cli;
 import fr.esms.indicateurs.jobs.ExecuterLauncher;
 import fr.esms.indicateurs.jobs.ProfileChoice;
 import fr.esms.indicateurs.jobs.RunSummary;
-import fr.esms.indicateurs.jobs.WorkbookPassword;
 import org.springframework.context.ConfigurableApplicationContext;
 import fr.esms.indicateurs.ingest.EditorProfile;
 import fr.esms.indicateurs.ingest.ProfileException;
@@ -160,14 +159,6 @@ public class ExecuterCommand implements Callable<Integer> {
 
     /** From the file if given, else from the environment (as the solde); never from the command line. */
     private String password() {
-        if (passwordFile != null) {
-            try {
-                return WorkbookPassword.read(passwordFile);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--mot-de-passe-fichier " + e.getMessage());
-            }
-        }
-        String fromEnvironment = SoldeCommand.environment.apply(SoldeCommand.PASSWORD_VARIABLE);
-        return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
+        return SoldeCommand.workbookPassword(spec, passwordFile);
     }
 }

@@ -166,6 +166,14 @@ public class SoldeCommand implements Callable<Integer> {
 
     /** From the file if given, else from the environment; never from the command line. Null: no password. */
     private String password() {
+        return workbookPassword(spec, passwordFile);
+    }
+
+    /**
+     * The password of the mailed workbooks, as {@code solde} and {@code executer} take it: the first line of
+     * {@code --mot-de-passe-fichier}, else {@value #PASSWORD_VARIABLE}; null when neither is given.
+     */
+    static String workbookPassword(CommandSpec spec, Path passwordFile) {
         if (passwordFile != null) {
             try {
                 return WorkbookPassword.read(passwordFile);
