@@ -29,25 +29,36 @@ public final class ActivityCursor implements AutoCloseable {
     /** ESSMS combined ahead of the caller, at most. */
     private static final int AHEAD = 64;
 
-    /**
-     * The segments of every ESSMS, by FINESS, without the dated segments {@link SegmentMerge#forWindow} would pass
-     * over for certain: ending before the window, and every dated segment of the ESSMS that cannot be passed
-     * over belonging to an export of a strictly later date_extraction. Only the date part of "ordre" is compared
-     * in SQL, and only when it has the form of a date, so that the database's collation cannot decide: what is
-     * left out is a subset of what the merge passes over, which still decides for the rest.
-     */
+    /** Every segment, by FINESS: when every row is asked for. */
     static final String ALL_SEGMENTS = "SELECT " + StoredSegment.COLUMNS + " FROM segment ORDER BY finess";
 
     /**
-     * PostgreSQL only: it then does not send the segments left out (their data, stored apart, is not even read).
-     * H2 reads a whole row to test it, data included: its subquery, measured, cost more than it saved
-     * ({@code docs/performances.md}), so on H2 every segment is read and the merge passes over the same ones.
+     * H2: the place of every segment, by FINESS, from the index {@code segment_place} alone (H2 reads a whole row,
+     * data included, to give any of its columns); the data of those the window needs is then read by key
+     * ({@link SegmentLookups}). On a base of 24 months, 600 segments read of 7,500 (docs/performances.md).
+     */
+    static final String SEGMENT_PLACES = "SELECT " + StoredSegment.PLACE_COLUMNS
+            + " FROM segment USE INDEX (segment_place) ORDER BY finess";
+
+    /**
+     * The segments of every ESSMS, by FINESS, without those {@link SegmentMerge#forWindow} would pass over for
+     * certain: the dated segments ending before the window when every dated segment of the ESSMS that cannot be
+     * passed over belongs to an export of a strictly later date_extraction, and the archives whose persons all
+     * left before the window when no snapshot segment waits for its compaction. Only the date part of "ordre" is
+     * compared in SQL, and only when it has the form of a date, so that the database's collation cannot decide:
+     * what is left out is a subset of what the merge passes over, which still decides for the rest.
+     *
+     * <p>PostgreSQL only: it then does not send the segments left out (their data, stored apart, is not even
+     * read). On H2 its subqueries, measured, cost more than they saved ({@code docs/performances.md}): H2 reads
+     * {@link #SEGMENT_PLACES} instead.
      */
     static final String WINDOW_SEGMENTS = "SELECT " + StoredSegment.COLUMNS + " FROM segment s "
             + "WHERE NOT (s.contenu = 'E' AND s.date_max < ? AND s.ordre LIKE '____-__-__|%' AND NOT EXISTS ("
             + "SELECT 1 FROM segment t WHERE t.finess = s.finess "
             + "AND (t.contenu = 'M' OR (t.contenu = 'E' AND (t.date_max IS NULL OR t.date_max >= ?))) "
             + "AND NOT (t.ordre LIKE '____-__-__|%' AND SUBSTRING(t.ordre, 1, 10) > SUBSTRING(s.ordre, 1, 10)))) "
+            + "AND NOT (s.contenu = 'A' AND s.date_max < ? AND NOT EXISTS ("
+            + "SELECT 1 FROM segment u WHERE u.finess = s.finess AND u.contenu IN ('P', 'M'))) "
             + "ORDER BY s.finess";
 
     private record Combined(String finess, EssmsActivity activity, RuntimeException failure) {
@@ -59,6 +70,13 @@ public final class ActivityCursor implements AutoCloseable {
     /** Also the rows outside the window (the work lists say when a row that does not count is dated). */
     private final boolean everyRow;
     private final Connection connection;
+    /** Segments read by key: the data of those the window needs (H2), archives needed after all (both). */
+    private SegmentLookups lookups;
+    /** The query gives places only ({@link #SEGMENT_PLACES}), their data read by {@link #lookups}. */
+    private boolean placesOnly;
+    /** The query may leave out archives the merge would pass over (every query but {@link #ALL_SEGMENTS}). */
+    private boolean archivesOmitted;
+    private boolean lazySet;
     private PreparedStatement statement;
     private ResultSet rs;
     private final BlockingQueue<Combined> ahead = new ArrayBlockingQueue<>(AHEAD);
@@ -97,12 +115,31 @@ public final class ActivityCursor implements AutoCloseable {
                     set.execute("SET LOCAL jit = off");
                 }
             }
-            statement = connection.prepareStatement(postgres ? WINDOW_SEGMENTS : ALL_SEGMENTS,
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            String query;
+            if (everyRow) {
+                query = ALL_SEGMENTS;
+            } else if (postgres) {
+                query = WINDOW_SEGMENTS;
+                lookups = SegmentLookups.borrowing(connection);
+            } else {
+                query = SEGMENT_PLACES;
+                lookups = SegmentLookups.own(dataSource);
+                placesOnly = true;
+            }
+            archivesOmitted = !everyRow;
+            if (!postgres) {
+                // H2 otherwise builds the whole result in memory before giving the first row: every segment of
+                // the base (270 MB for 1,000 ESSMS with 24 months).
+                lazy(true);
+                lazySet = true;
+            }
+            statement = connection.prepareStatement(query, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH_SIZE);
-            if (postgres) {
+            if (query.equals(WINDOW_SEGMENTS)) {
                 statement.setDate(1, java.sql.Date.valueOf(window.start()));
                 statement.setDate(2, java.sql.Date.valueOf(window.start()));
+                statement.setDate(3, java.sql.Date.valueOf(window.start()));
             }
             if (statement.isWrapperFor(PGStatement.class)) {
                 // Binary transfer from the first execution: otherwise bytea comes as hexadecimal text, twice
@@ -159,7 +196,7 @@ public final class ActivityCursor implements AutoCloseable {
             List<StoredSegment> segments = new ArrayList<>();
             StoredSegment previous = null;
             while (rs.next()) {
-                StoredSegment segment = StoredSegment.read(rs);
+                StoredSegment segment = placesOnly ? StoredSegment.readPlace(rs) : StoredSegment.read(rs);
                 if (previous != null && !segment.finess().equals(previous.finess())) {
                     // Grouping is only right if the database sorts FINESS as Java does: never assume it.
                     if (segment.finess().compareTo(previous.finess()) < 0) {
@@ -189,9 +226,23 @@ public final class ActivityCursor implements AutoCloseable {
     }
 
     private Combined combined(List<StoredSegment> segments) {
-        EssmsActivity activity = everyRow ? SegmentMerge.of(segments).everyRow()
-                : SegmentMerge.forWindow(segments, window).activity(window);
-        return new Combined(segments.get(0).finess(), activity, null);
+        String finess = segments.get(0).finess();
+        EssmsActivity activity;
+        if (everyRow) {
+            activity = SegmentMerge.of(segments).everyRow();
+        } else {
+            List<StoredSegment> read = placesOnly
+                    ? lookups.withData(WindowSelection.of(segments, window).needed()) : segments;
+            activity = SegmentMerge.forWindow(read, window, () -> lookups.archives(finess), archivesOmitted)
+                    .activity(window);
+        }
+        return new Combined(finess, activity, null);
+    }
+
+    private void lazy(boolean on) throws SQLException {
+        try (java.sql.Statement set = connection.createStatement()) {
+            set.execute("SET LAZY_QUERY_EXECUTION " + on);
+        }
     }
 
     private void hand(Combined combined) throws InterruptedException {
@@ -222,6 +273,9 @@ public final class ActivityCursor implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (lookups != null) {
+            lookups.close();
+        }
         try {
             if (rs != null) {
                 rs.close();
@@ -234,6 +288,9 @@ public final class ActivityCursor implements AutoCloseable {
         }
         if (connection != null) {
             try {
+                if (lazySet) {
+                    lazy(false); // the connection goes back to the pool
+                }
                 connection.rollback();
                 connection.close();
             } catch (SQLException ignored) {

@@ -6,10 +6,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -36,26 +38,30 @@ public final class SegmentCompaction {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final int essmsPerTransaction;
+    private final int parallelGroups;
     /** Told each ESSMS rewritten, inside its transaction (the crash test stops the process there). */
     private final Consumer<String> rewritten;
 
     public SegmentCompaction(JdbcTemplate jdbc, TransactionTemplate tx) {
-        this(jdbc, tx, ESSMS_PER_TRANSACTION, finess -> {
+        this(jdbc, tx, ESSMS_PER_TRANSACTION, Math.max(1, Runtime.getRuntime().availableProcessors()), finess -> {
         });
     }
 
-    SegmentCompaction(JdbcTemplate jdbc, TransactionTemplate tx, int essmsPerTransaction,
+    /** @param parallelGroups groups compacted at a time (the crash test wants one: a known order of commits) */
+    SegmentCompaction(JdbcTemplate jdbc, TransactionTemplate tx, int essmsPerTransaction, int parallelGroups,
                       Consumer<String> rewritten) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.essmsPerTransaction = essmsPerTransaction;
+        this.parallelGroups = parallelGroups;
         this.rewritten = rewritten;
     }
 
-    /** Compacts every ESSMS of the base holding more than one snapshot segment. */
+    /** Compacts every ESSMS of the base with a snapshot segment not compacted yet. */
     public Summary compactAll() {
-        return compact(jdbc.queryForList("SELECT finess FROM segment WHERE contenu IN ('P', 'C') "
-                + "GROUP BY finess HAVING COUNT(*) > 1", String.class));
+        return compact(jdbc.queryForList("SELECT finess FROM segment WHERE contenu IN ('P', 'C', 'A') "
+                + "GROUP BY finess HAVING COUNT(*) > 1 AND (SUM(CASE WHEN contenu = 'P' THEN 1 ELSE 0 END) > 0 "
+                + "OR SUM(CASE WHEN contenu = 'C' THEN 1 ELSE 0 END) > 1)", String.class));
     }
 
     /**
@@ -81,35 +87,78 @@ public final class SegmentCompaction {
     public Summary compact(Collection<String> finesses) {
         long start = System.nanoTime();
         List<String> ordered = new ArrayList<>(new TreeSet<>(finesses));
-        long[] counts = new long[4];
+        List<List<String>> groups = new ArrayList<>();
         for (int from = 0; from < ordered.size(); from += essmsPerTransaction) {
-            List<String> group = ordered.subList(from, Math.min(ordered.size(), from + essmsPerTransaction));
-            tx.executeWithoutResult(status -> group.forEach(finess -> compactOne(finess, counts)));
+            groups.add(ordered.subList(from, Math.min(ordered.size(), from + essmsPerTransaction)));
+        }
+        long[] counts = new long[4];
+        // Groups touch different ESSMS: on two cores, two at a time (each still one transaction).
+        int threads = Math.min(parallelGroups, groups.size());
+        if (threads <= 1) {
+            groups.forEach(group -> compactGroup(group, counts));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "compactage"));
+            try {
+                List<Future<long[]>> done = new ArrayList<>();
+                for (List<String> group : groups) {
+                    done.add(pool.submit(() -> compactGroup(group, new long[4])));
+                }
+                for (Future<long[]> future : done) {
+                    long[] c = future.get();
+                    for (int i = 0; i < counts.length; i++) {
+                        counts[i] += c[i];
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("compactage interrompu", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r
+                        : new StoreException("compactage impossible", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
         }
         return new Summary((int) counts[0], (int) counts[1], counts[2], counts[3],
                 (System.nanoTime() - start) / 1_000_000);
     }
 
+    private long[] compactGroup(List<String> group, long[] counts) {
+        tx.executeWithoutResult(status -> group.forEach(finess -> compactOne(finess, counts)));
+        return counts;
+    }
+
     /** Within a transaction. {@code counts}: ESSMS, segments replaced, rows before, rows after. */
     private void compactOne(String finess, long[] counts) {
         List<StoredSegment> snapshots = jdbc.query("SELECT " + StoredSegment.COLUMNS + " FROM segment "
-                + "WHERE finess = ? AND contenu IN ('P', 'C')", (rs, i) -> StoredSegment.read(rs), finess);
-        if (snapshots.size() < 2) {
+                + "WHERE finess = ? AND contenu IN ('P', 'C', 'A')", (rs, i) -> StoredSegment.read(rs), finess);
+        long loose = snapshots.stream().filter(s -> s.content() == SegmentContent.PHOTOS).count();
+        long compactedBefore = snapshots.stream().filter(s -> s.content() == SegmentContent.COMPACTES).count();
+        if (snapshots.size() < 2 || (loose == 0 && compactedBefore < 2)) {
             return;
         }
         SegmentMerge merge = SegmentMerge.withOrigins(snapshots);
-        StoredSegment compacted = compacted(finess, merge);
-        jdbc.batchUpdate("DELETE FROM segment WHERE finess = ? AND sha256 = ? AND partie = ?",
-                snapshots.stream().map(s -> new Object[]{s.finess(), s.sha256(), s.part()}).toList());
-        if (compacted != null) {
-            jdbc.update("INSERT INTO segment (" + StoredSegment.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    compacted.values());
-        }
+        List<StoredSegment> compacted = CompactionSplit.segments(finess, merge);
+        // An archive that comes out as it went in (no new export touched its persons) stays as it is.
+        List<StoredSegment> unchanged = compacted.stream().filter(c -> c.content() == SegmentContent.ARCHIVES
+                && snapshots.stream().anyMatch(s -> sameSegment(s, c))).toList();
+        jdbc.batchUpdate("DELETE FROM segment WHERE finess = ? AND sha256 = ? AND partie = ?", snapshots.stream()
+                .filter(s -> unchanged.stream().noneMatch(u -> sameSegment(s, u)))
+                .map(s -> new Object[]{s.finess(), s.sha256(), s.part()}).toList());
+        jdbc.batchUpdate("INSERT INTO segment (" + StoredSegment.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                compacted.stream().filter(c -> !unchanged.contains(c)).map(StoredSegment::values).toList());
         rewritten.accept(finess);
         counts[0]++;
         counts[1] += snapshots.size();
         counts[2] += merge.rowsRead();
         counts[3] += merge.rows().size();
+    }
+
+    /** The same stored row: key, place among exports, content, date and data. */
+    private static boolean sameSegment(StoredSegment a, StoredSegment b) {
+        return a.sha256().equals(b.sha256()) && a.part() == b.part() && a.order().equals(b.order())
+                && a.rank() == b.rank() && a.content() == b.content()
+                && java.util.Objects.equals(a.latestDate(), b.latestDate()) && java.util.Arrays.equals(a.data(), b.data());
     }
 
     /**
@@ -118,29 +167,8 @@ public final class SegmentCompaction {
      * no row is kept.
      */
     static StoredSegment compacted(String finess, SegmentMerge merge) {
-        // The packages the kept rows come from, in export order: the table at the head of the segment.
-        Map<StoredSegment, Integer> indexes = new IdentityHashMap<>();
-        List<StoredSegment> origins = new ArrayList<>();
-        for (Object row : merge.rows()) {
-            StoredSegment origin = merge.origin(row);
-            if (indexes.putIfAbsent(origin, -1) == null) {
-                origins.add(origin);
-            }
-        }
-        if (origins.isEmpty()) {
-            return null;
-        }
-        origins.sort(StoredSegment.EXPORT_ORDER);
-        for (int i = 0; i < origins.size(); i++) {
-            indexes.put(origins.get(i), i);
-        }
-        SegmentCodec.Encoder encoder = SegmentCodec.Encoder.compacted(origins);
-        for (Object row : merge.rows()) {
-            encoder.origin(indexes.get(merge.origin(row)));
-            encoder.row(row);
-        }
-        StoredSegment newest = origins.get(origins.size() - 1);
-        return new StoredSegment(finess, COMPACTED_PACKAGE, 0, newest.order(), newest.rank(),
-                SegmentContent.COMPACTES, null, encoder.toByteArray());
+        List<StoredSegment> all = CompactionSplit.encode(finess, merge, merge.rows(), SegmentContent.COMPACTES, 0,
+                null);
+        return all.isEmpty() ? null : all.get(0);
     }
 }

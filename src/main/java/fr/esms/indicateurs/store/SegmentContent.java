@@ -14,12 +14,23 @@ enum SegmentContent {
      * Snapshot rows of several packages, the winning row of each key with the package it came from
      * ({@link SegmentCompaction}); read like snapshot rows, each ranked by its own package.
      */
-    COMPACTES("C");
+    COMPACTES("C"),
+    /**
+     * Written with a compacted segment, in the same layout: the rows of the persons whose every stay has ended
+     * (their stays, records and projets personnalisés), grouped by the month of their last exit, with that
+     * latest exit date. A window starting after it has nothing to count in them ({@link SegmentMerge#forWindow}).
+     */
+    ARCHIVES("A");
 
     final String code;
 
     SegmentContent(String code) {
         this.code = code;
+    }
+
+    /** Rows with their origin ({@link SegmentCodec#FORMAT_COMPACTED}), each ranked by its own package. */
+    boolean isCompacted() {
+        return this == COMPACTES || this == ARCHIVES;
     }
 
     static SegmentContent of(String code) {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Combines the segments of one ESSMS key by key, as the format requires: taken in export order
@@ -53,29 +54,47 @@ final class SegmentMerge {
     }
 
     /**
-     * Combines the segments of one ESSMS that may matter for {@code window}: passes over the oldest segments of
-     * dated rows (in export order) whose rows all end before the window. Right because they are the oldest: a
-     * key they hold is either replaced by a later segment, which is read, or given only by them, dated before
-     * the window, where it would not count. A segment of dated rows that cannot be passed over ends the
-     * series: a later one may replace a row it holds inside the window by a version dated before it.
+     * Combines the segments of one ESSMS that may matter for {@code window}, passing over those
+     * {@link WindowSelection} says it needs not. One rule looks at records of persons not accompanied: a DMP
+     * document of the window whose record is in no export is reported as such ({@code rules/Populations}); when
+     * archives were passed over and a document of the window names a record not among those read, the archives
+     * are read after all, from {@code archives}.
+     *
+     * @param archives        every archive segment of the ESSMS, data included (asked only in that rare case)
+     * @param archivesOmitted the caller may have left out archives the selection would pass over
      */
+    static SegmentMerge forWindow(List<StoredSegment> segments, MeasureWindow window,
+                                  Supplier<List<StoredSegment>> archives, boolean archivesOmitted) {
+        WindowSelection selection = WindowSelection.of(segments, window);
+        List<StoredSegment> needed = new ArrayList<>(selection.needed());
+        SegmentMerge merge = combine(needed, false);
+        if ((selection.archivesPassed() || (archivesOmitted && selection.everySnapshotCompacted()))
+                && merge.documentOfUnreadRecord(window)) {
+            needed.removeIf(s -> s.content() == SegmentContent.ARCHIVES);
+            needed.addAll(archives.get());
+            return combine(needed, false);
+        }
+        return merge;
+    }
+
+    /** {@link #forWindow(List, MeasureWindow, Supplier, boolean)} when {@code segments} holds every archive. */
     static SegmentMerge forWindow(List<StoredSegment> segments, MeasureWindow window) {
-        List<StoredSegment> ordered = new ArrayList<>(segments);
-        ordered.sort(StoredSegment.EXPORT_ORDER);
-        List<StoredSegment> needed = new ArrayList<>(ordered.size());
-        boolean oldestDated = true;
-        for (StoredSegment segment : ordered) {
-            if (segment.content() == SegmentContent.PHOTOS || segment.content() == SegmentContent.COMPACTES) {
-                needed.add(segment);
-            } else if (oldestDated && segment.content() == SegmentContent.EVENEMENTS
-                    && segment.latestDate() != null && segment.latestDate().isBefore(window.start())) {
-                continue;
-            } else {
-                oldestDated = false;
-                needed.add(segment);
+        return forWindow(segments, window,
+                () -> segments.stream().filter(s -> s.content() == SegmentContent.ARCHIVES).toList(), false);
+    }
+
+    /** A DMP document dated inside the window names a record that no row read holds. */
+    private boolean documentOfUnreadRecord(MeasureWindow window) {
+        java.util.Set<String> records = new java.util.HashSet<>();
+        List<DmpDocument> documents = new ArrayList<>();
+        for (Object row : latest.values()) {
+            if (row instanceof StoredRecord r) {
+                records.add(r.recordId());
+            } else if (row instanceof DmpDocument d && window.contains(d.deposited())) {
+                documents.add(d);
             }
         }
-        return combine(needed, false);
+        return documents.stream().anyMatch(d -> !records.contains(d.recordId()));
     }
 
     /** The same as {@link #of}, remembering where each kept row comes from ({@link #origin}). */
@@ -95,7 +114,7 @@ final class SegmentMerge {
         long bytes = 0;
         for (StoredSegment segment : segments) {
             bytes += segment.data().length;
-            (segment.content() == SegmentContent.COMPACTES ? compacted : ordered).add(segment);
+            (segment.content().isCompacted() ? compacted : ordered).add(segment);
         }
         ordered.sort(StoredSegment.EXPORT_ORDER);
         // About 20 bytes a row: sized once rather than grown and rehashed several times.
@@ -104,7 +123,9 @@ final class SegmentMerge {
         Map<Object, StoredSegment> compactedOrigins = null;
         // A compacted segment is placed (ordre, rang) as the latest package it holds rows of.
         StoredSegment newestCompacted = compacted.stream().max(StoredSegment.PACKAGE_ORDER).orElse(null);
-        if (compacted.size() > 1 || (newestCompacted != null && !ordered.isEmpty()
+        // A compaction's archives never share a key with its compacted segment: they need no ranking between them.
+        long compactions = compacted.stream().filter(c -> c.content() == SegmentContent.COMPACTES).count();
+        if (compactions > 1 || (newestCompacted != null && !ordered.isEmpty()
                 && StoredSegment.PACKAGE_ORDER.compare(ordered.get(0), newestCompacted) <= 0)) {
             compactedOrigins = new HashMap<>();
         }

@@ -17,6 +17,8 @@ record StoredSegment(String finess, String sha256, int part, String order, long 
 
     /** The columns {@link #read} expects, in order. */
     static final String COLUMNS = "finess, sha256, partie, ordre, rang, contenu, date_max, donnees";
+    /** The columns {@link #readPlace} expects: all but the data. */
+    static final String PLACE_COLUMNS = "finess, sha256, partie, ordre, rang, contenu, date_max";
 
     /** The place of a segment's package among exports (a package's parts share it). */
     static final Comparator<StoredSegment> PACKAGE_ORDER = Comparator.comparing(StoredSegment::order)
@@ -31,6 +33,17 @@ record StoredSegment(String finess, String sha256, int part, String order, long 
         Date latest = rs.getDate(7);
         return new StoredSegment(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5),
                 SegmentContent.of(rs.getString(6)), latest == null ? null : latest.toLocalDate(), rs.getBytes(8));
+    }
+
+    /** The segment of the current row of a query selecting {@link #PLACE_COLUMNS}, without its data. */
+    static StoredSegment readPlace(ResultSet rs) throws SQLException {
+        Date latest = rs.getDate(7);
+        return new StoredSegment(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5),
+                SegmentContent.of(rs.getString(6)), latest == null ? null : latest.toLocalDate(), null);
+    }
+
+    StoredSegment withData(byte[] bytes) {
+        return new StoredSegment(finess, sha256, part, order, rank, content, latestDate, bytes);
     }
 
     /** The values of {@link #COLUMNS} for an insert. */

@@ -124,7 +124,7 @@ abstract class CompactionCrashContractTest {
         for (MeasureWindow window : WINDOWS) {
             try (ActivityCursor cursor = new ActivityCursor(dataSource, window)) {
                 for (int i = 0; i < ESSMS; i++) {
-                    all.add(SegmentCompactionContractTest.sorted(cursor.next(finess(i))));
+                    all.add(SegmentCompactionContractTest.countable(cursor.next(finess(i)), window));
                 }
             }
         }

@@ -21,7 +21,7 @@ public final class CompactionCrashDriver {
     public static void main(String[] args) {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(args[0]);
         new SegmentCompaction(new JdbcTemplate(dataSource), new TransactionTemplate(
-                new DataSourceTransactionManager(dataSource)), ESSMS_PER_TRANSACTION, finess -> {
+                new DataSourceTransactionManager(dataSource)), ESSMS_PER_TRANSACTION, 1, finess -> {
             System.out.println(REWRITTEN + finess);
             System.out.flush();
             try {

@@ -1,11 +1,13 @@
 package fr.esms.indicateurs.store;
 
 import fr.esms.indicateurs.ingest.PivotFile;
+import fr.esms.indicateurs.ingest.PivotRow.DocumentRow;
 import fr.esms.indicateurs.ingest.PivotRow.EventRow;
 import fr.esms.indicateurs.ingest.PivotRow.ProjectRow;
 import fr.esms.indicateurs.ingest.PivotRow.RecordRow;
 import fr.esms.indicateurs.ingest.PivotRow.StayRow;
 import fr.esms.indicateurs.rules.EssmsActivity;
+import fr.esms.indicateurs.rules.EssmsActivity.DmpStatus;
 import fr.esms.indicateurs.rules.EssmsActivity.EventStatus;
 import fr.esms.indicateurs.rules.EssmsActivity.ProjectStatus;
 import fr.esms.indicateurs.rules.MeasureWindow;
@@ -95,16 +97,31 @@ abstract class SegmentCompactionContractTest {
         List<EssmsActivity> all = new ArrayList<>();
         for (MeasureWindow window : WINDOWS) {
             try (ActivityCursor cursor = new ActivityCursor(base.dataSource(), window)) {
-                all.add(sorted(cursor.next(ESSMS_A)));
-                all.add(sorted(cursor.next(ESSMS_B)));
+                all.add(countable(cursor.next(ESSMS_A), window));
+                all.add(countable(cursor.next(ESSMS_B), window));
             }
         }
         return all;
     }
 
-    /** The lists in a fixed order: the rules count, the order rows come in does not matter. */
-    static EssmsActivity sorted(EssmsActivity a) {
-        return new EssmsActivity(sort(a.stays()), sort(a.records()), sort(a.recordUpdates()), sort(a.projects()),
+    /**
+     * What the rules may count of {@code a} in {@code window}, lists in a fixed order (the order rows come in does
+     * not matter): without the records of persons not accompanied in the window (unless a DMP document of the
+     * window names them: such a document is reported when its record is in no export) and their projets
+     * personnalisés, which a window passing over archives does not read and which count in no population.
+     */
+    static EssmsActivity countable(EssmsActivity a, MeasureWindow window) {
+        java.util.Set<String> accompanied = new java.util.HashSet<>();
+        a.stays().stream().filter(s -> window.overlaps(s.entry(), s.exit())).forEach(s -> accompanied.add(s.personId()));
+        java.util.Set<String> named = new java.util.HashSet<>();
+        a.documents().stream().filter(d -> window.contains(d.deposited())).forEach(d -> named.add(d.recordId()));
+        List<EssmsActivity.DuiRecord> records = a.records().stream()
+                .filter(r -> accompanied.contains(r.personId()) || named.contains(r.recordId())).toList();
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        records.forEach(r -> kept.add(r.recordId()));
+        List<EssmsActivity.PersonalisedProject> projects = a.projects().stream()
+                .filter(p -> kept.contains(p.recordId())).toList();
+        return new EssmsActivity(sort(a.stays()), sort(records), sort(a.recordUpdates()), sort(projects),
                 sort(a.events()), sort(a.messages()), sort(a.documents()), sort(a.ePrescriptions()),
                 sort(a.eParcours()));
     }
@@ -129,7 +146,10 @@ abstract class SegmentCompactionContractTest {
         assertThat(summary.segmentsReplaced()).isEqualTo(6);
         assertThat(summary.rowsBefore()).isEqualTo(24);
         assertThat(summary.rowsAfter()).isEqualTo(8);
-        assertThat(contents(compacted, ESSMS_A)).containsExactly("C", "E", "E", "E");
+        // U1 left on November 10th: U1, D1 and P1 go to an archive dated with that exit.
+        assertThat(contents(compacted, ESSMS_A)).containsExactly("A", "C", "E", "E", "E");
+        assertThat(compacted.jdbc().queryForObject("SELECT date_max FROM segment WHERE finess = ? AND contenu = 'A'",
+                LocalDate.class, ESSMS_A)).isEqualTo(LocalDate.of(2026, 11, 10));
         assertThat(activities(compacted)).isEqualTo(before).isEqualTo(activities(reference));
         // Hand-computed: in November, U1 left on the 10th, P1 is ACTIF, D1 updated in September, October and
         // November (each export proves one), and November's event only.
@@ -178,7 +198,7 @@ abstract class SegmentCompactionContractTest {
         assertThat(november.events()).extracting(EssmsActivity.AgendaEvent::eventId).containsExactly("E-nov");
         // Compacted again, then nothing changes either.
         compacted.compaction().compactFedBy(List.of("sha-correction"));
-        assertThat(contents(compacted, ESSMS_A)).containsExactly("C", "E", "E", "E", "E");
+        assertThat(contents(compacted, ESSMS_A)).containsExactly("A", "C", "E", "E", "E", "E");
         assertThat(activities(compacted)).isEqualTo(onCompacted);
         List<KeptRows.Table> kept = KeptRows.of(compacted.jdbc(), ESSMS_A);
         assertThat(kept.get(0).rows()).containsExactly(
@@ -224,10 +244,61 @@ abstract class SegmentCompactionContractTest {
                         "sha-sep/P");
     }
 
+    @Test
+    void aWindowStartingAfterTheLastExitOfAnArchivePassesItOverUnlessAPackageWaitsForItsCompaction() {
+        MeasureWindow november = new MeasureWindow(YearMonth.of(2026, 11), 1);
+        MeasureWindow december = new MeasureWindow(YearMonth.of(2026, 12), 1);
+        compacted.compaction().compactAll();
+        // U1 left on November 10th: November reads the archive, December does not (nor does PostgreSQL send it).
+        assertThat(windowSegments(compacted, november)).contains("compactage/A", "compactage/C");
+        assertThat(windowSegments(compacted, december)).contains("compactage/C").doesNotContain("compactage/A");
+        try (ActivityCursor cursor = new ActivityCursor(compacted.dataSource(), december)) {
+            assertThat(cursor.next(ESSMS_A).records()).isEmpty();
+        }
+        // A late correction (extracted October 15th, older than November's export) not compacted yet: it holds a
+        // version of U1 without exit, which November's archived one outranks. The archive is read again.
+        for (Base base : List.of(compacted, reference)) {
+            base.store().ingest(pkg("correction", "sha-correction"), (p, v) -> {
+                v.manifest(manifest(LocalDate.of(2026, 10, 15)));
+                v.row(PivotFile.USAGERS, new StayRow(ESSMS_A, "U1", LocalDate.of(2025, 6, 1), null, List.of(), 2));
+            });
+        }
+        assertThat(windowSegments(compacted, december)).contains("compactage/A", "sha-correction/P");
+        assertThat(countableIn(compacted, december)).isEqualTo(countableIn(reference, december));
+        try (ActivityCursor cursor = new ActivityCursor(compacted.dataSource(), december)) {
+            assertThat(cursor.next(ESSMS_A).stays()).extracting(EssmsActivity.Stay::personId)
+                    .containsExactly("U2");
+        }
+        // Compacted again: passed over again, same activity. Then a DMP document of December names D1, U1's
+        // archived record: read after all (it is not reported as a document of a record in no export).
+        compacted.compaction().compactAll();
+        assertThat(windowSegments(compacted, december)).doesNotContain("compactage/A");
+        for (Base base : List.of(compacted, reference)) {
+            base.store().ingest(pkg("dmp", "sha-dmp"), (p, v) -> {
+                v.manifest(manifest(LocalDate.of(2026, 12, 20)));
+                v.row(PivotFile.DMP, new DocumentRow(ESSMS_A, "D1", "DOC-1", LocalDate.of(2026, 12, 5),
+                        DmpStatus.DEPOSE, null, 2));
+            });
+        }
+        try (ActivityCursor cursor = new ActivityCursor(compacted.dataSource(), december)) {
+            assertThat(cursor.next(ESSMS_A).records()).extracting(EssmsActivity.DuiRecord::recordId)
+                    .containsExactly("D1");
+        }
+        assertThat(countableIn(compacted, december)).isEqualTo(countableIn(reference, december));
+        assertThat(activities(compacted)).isEqualTo(activities(reference));
+    }
+
+    List<EssmsActivity> countableIn(Base base, MeasureWindow window) {
+        try (ActivityCursor cursor = new ActivityCursor(base.dataSource(), window)) {
+            return List.of(countable(cursor.next(ESSMS_A), window), countable(cursor.next(ESSMS_B), window));
+        }
+    }
+
     /** The segments of ESSMS A the cursor's query reads for {@code window}, as package/content. */
     List<String> windowSegments(Base base, MeasureWindow window) {
         java.sql.Date start = java.sql.Date.valueOf(window.start());
-        return base.jdbc().query(ActivityCursor.WINDOW_SEGMENTS, (rs, i) -> StoredSegment.read(rs), start, start)
+        return base.jdbc().query(ActivityCursor.WINDOW_SEGMENTS, (rs, i) -> StoredSegment.read(rs), start, start,
+                        start)
                 .stream().filter(s -> s.finess().equals(ESSMS_A)).map(s -> s.sha256() + "/" + s.content().code)
                 .sorted().toList();
     }
