@@ -13,6 +13,9 @@
 # into it; the summary gives both and their ratio, and DuckDB checks each (October alone, all 24 months).
 # The history keeps each ESSMS's persons from month to month (generer --memes-personnes), as real exports do;
 # MEMES_PERSONNES=0 draws each month's persons anew instead, as the measurements before 03/12/2026 did.
+# MOIS=3 generates three monthly exports instead of one (the national of issue #16), all ingested, October computed.
+# Each run ends with this machine's physical limit on the same files: their bytes read from disk (page cache
+# dropped when allowed) and their rows parsed on every core at the speed measured on one (ReadBench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE=${1:-2500}
@@ -55,6 +58,22 @@ duckdb_check() {
   java -cp "target/test-classes:$(cat target/bench.classpath)" fr.esms.indicateurs.bench.DuckDbIndicators \
     "$1" "$2" "$3" | sed 's/^/   /'
 }
+# The physical limit on dataset $1 holding $2 rows: reading its bytes, parsing its rows on all cores.
+physical_limit() {
+  local bytes start end read_s rate cached=""
+  bytes=$(du -sb "$1/depot" | cut -f1)
+  sync; { echo 1 > /proc/sys/vm/drop_caches; } 2>/dev/null || cached=" (cache non vidé : lu depuis la mémoire)"
+  start=$(date +%s.%N); find "$1/depot" -type f -exec cat {} + > /dev/null; end=$(date +%s.%N)
+  read_s=$(echo "$end - $start" | bc)
+  rate=$(java -cp "target/test-classes:$(cat target/bench.classpath)" fr.esms.indicateurs.bench.ReadBench \
+    "$1/depot" 200 | tail -1 | sed -n 's/.*, \([0-9]*\) lignes\/s de CPU.*/\1/p')
+  echo "   limite physique : lecture de $((bytes / 1000000)) Mo en $(printf %.1f "$read_s") s$cached," \
+    "$(echo "$bytes / $read_s / 1000000" | bc) Mo/s ; analyse de $2 lignes à $rate lignes/s par cœur sur" \
+    "$(nproc) cœurs : $(echo "scale=1; $2 / $rate / $(nproc)" | bc) s"
+}
+rows_of() {
+  sed -n 's/.* paquets, \([0-9]*\) lignes en .*/\1/p' <<< "$1"
+}
 step_ms() {
   sed -n "s/.*Étape $1 : \([0-9]*\) ms.*/\1/p" "$2" | tail -1
 }
@@ -88,7 +107,9 @@ fi
 for k in $FACTORS; do
   n=$((BASE * k)); dir=target/bench/$n
   rm -rf "$dir"
-  java -jar target/esms-indicateurs.jar generer --essms "$n" --zip-un-sur 0 --format "$FORMAT" --sortie "$dir" | tee -a "$summary"
+  generated=$(java -jar target/esms-indicateurs.jar generer --essms "$n" --nombre-mois "${MOIS:-1}" --zip-un-sur 0 \
+    --format "$FORMAT" --sortie "$dir")
+  echo "$generated" | tee -a "$summary"
   jdbc=${BASE_JDBC:-jdbc:h2:file:$(pwd)/$dir/data/esms}
   if [[ "${PG:-0}" == 1 ]]; then
     jdbc=$(fresh_base "$n" "$dir")
@@ -111,6 +132,7 @@ for k in $FACTORS; do
     if [[ "$FORMAT" == pivot ]]; then
       java -cp "target/test-classes:$(cat target/bench.classpath)" fr.esms.indicateurs.bench.DuckDbIndicators \
         "$dir" 2026-10 "$dir/sortie/indicateurs/2026-10.csv" | sed 's/^/   /'
+      physical_limit "$dir" "$(rows_of "$generated")"
     fi
   } | tee -a "$summary"
 done

@@ -6,7 +6,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -123,35 +125,59 @@ public final class SegmentCompaction {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
+    /**
+     * One transaction: the group's snapshot segments read in one query, each ESSMS rewritten in memory, then one
+     * batch of deletes and one of inserts (a statement per ESSMS cost more than the rewriting itself).
+     */
     private long[] compactGroup(List<String> group, long[] counts) {
-        tx.executeWithoutResult(status -> group.forEach(finess -> compactOne(finess, counts)));
+        tx.executeWithoutResult(status -> {
+            Map<String, List<StoredSegment>> byFiness = new HashMap<>();
+            jdbc.query("SELECT " + StoredSegment.COLUMNS + " FROM segment WHERE finess IN ("
+                    + String.join(", ", Collections.nCopies(group.size(), "?")) + ") AND contenu IN ('P', 'C', 'A')",
+                    rs -> {
+                        StoredSegment segment = StoredSegment.read(rs);
+                        byFiness.computeIfAbsent(segment.finess(), f -> new ArrayList<>()).add(segment);
+                    }, group.toArray());
+            List<Object[]> deletes = new ArrayList<>();
+            List<Object[]> inserts = new ArrayList<>();
+            List<String> done = new ArrayList<>();
+            for (String finess : group) {
+                if (rewrite(finess, byFiness.getOrDefault(finess, List.of()), deletes, inserts, counts)) {
+                    done.add(finess);
+                }
+            }
+            jdbc.batchUpdate("DELETE FROM segment WHERE finess = ? AND sha256 = ? AND partie = ?", deletes);
+            jdbc.batchUpdate("INSERT INTO segment (" + StoredSegment.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    inserts);
+            done.forEach(rewritten);
+        });
         return counts;
     }
 
-    /** Within a transaction. {@code counts}: ESSMS, segments replaced, rows before, rows after. */
-    private void compactOne(String finess, long[] counts) {
-        List<StoredSegment> snapshots = jdbc.query("SELECT " + StoredSegment.COLUMNS + " FROM segment "
-                + "WHERE finess = ? AND contenu IN ('P', 'C', 'A')", (rs, i) -> StoredSegment.read(rs), finess);
+    /**
+     * The deletes and inserts that compact {@code snapshots}, the snapshot segments of {@code finess}; false when
+     * there is nothing to do. {@code counts}: ESSMS, segments replaced, rows before, rows after.
+     */
+    private static boolean rewrite(String finess, List<StoredSegment> snapshots, List<Object[]> deletes,
+                                   List<Object[]> inserts, long[] counts) {
         long loose = snapshots.stream().filter(s -> s.content() == SegmentContent.PHOTOS).count();
         long compactedBefore = snapshots.stream().filter(s -> s.content() == SegmentContent.COMPACTES).count();
         if (snapshots.size() < 2 || (loose == 0 && compactedBefore < 2)) {
-            return;
+            return false;
         }
         SegmentMerge merge = SegmentMerge.withOrigins(snapshots);
         List<StoredSegment> compacted = CompactionSplit.segments(finess, merge);
         // An archive that comes out as it went in (no new export touched its persons) stays as it is.
         List<StoredSegment> unchanged = compacted.stream().filter(c -> c.content() == SegmentContent.ARCHIVES
                 && snapshots.stream().anyMatch(s -> sameSegment(s, c))).toList();
-        jdbc.batchUpdate("DELETE FROM segment WHERE finess = ? AND sha256 = ? AND partie = ?", snapshots.stream()
-                .filter(s -> unchanged.stream().noneMatch(u -> sameSegment(s, u)))
-                .map(s -> new Object[]{s.finess(), s.sha256(), s.part()}).toList());
-        jdbc.batchUpdate("INSERT INTO segment (" + StoredSegment.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                compacted.stream().filter(c -> !unchanged.contains(c)).map(StoredSegment::values).toList());
-        rewritten.accept(finess);
+        snapshots.stream().filter(s -> unchanged.stream().noneMatch(u -> sameSegment(s, u)))
+                .forEach(s -> deletes.add(new Object[]{s.finess(), s.sha256(), s.part()}));
+        compacted.stream().filter(c -> !unchanged.contains(c)).forEach(c -> inserts.add(c.values()));
         counts[0]++;
-        counts[1] += snapshots.size();
+        counts[1] += snapshots.size() - unchanged.size();
         counts[2] += merge.rowsRead();
         counts[3] += merge.rows().size();
+        return true;
     }
 
     /** The same stored row: key, place among exports, content, date and data. */

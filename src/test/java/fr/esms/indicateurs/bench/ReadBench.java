@@ -18,8 +18,10 @@ import java.nio.file.Path;
  * by hand. Prints, for three rounds, the rows read and the CPU time of the reading thread.
  *
  * <pre>
- * java -cp target/classes:target/test-classes:$(cat target/bench.classpath) fr.esms.indicateurs.bench.ReadBench DEPOT
+ * java -cp target/classes:target/test-classes:$(cat target/bench.classpath) fr.esms.indicateurs.bench.ReadBench DEPOT [N]
  * </pre>
+ * With N, only the first N packages (in the scanner's order): the speed per core of a sample, as the benchmark's
+ * physical limit uses it.
  */
 public final class ReadBench {
 
@@ -27,7 +29,8 @@ public final class ReadBench {
     }
 
     public static void main(String[] args) throws java.io.IOException {
-        var packages = new DepotScanner().scan(Path.of(args[0])).packages();
+        var all = new DepotScanner().scan(Path.of(args[0])).packages();
+        var packages = args.length > 1 ? all.subList(0, Math.min(all.size(), Integer.parseInt(args[1]))) : all;
         PackageReader reader = new PackageReader(finess -> true);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int round = 1; round <= 3; round++) {
