@@ -35,10 +35,11 @@ public final class ActivityCursor implements AutoCloseable {
     /**
      * H2: the place of every segment, by FINESS, from the index {@code segment_place} alone (H2 reads a whole row,
      * data included, to give any of its columns); the data of those the window needs is then read by key
-     * ({@link SegmentLookups}). On a base of 24 months, 600 segments read of 7,500 (docs/performances.md).
+     * ({@link SegmentLookups}). On a base of 24 months, 600 segments read of 7,500 (docs/performances.md). The
+     * order is the index's own: ordered by FINESS alone, H2 walks the primary key and reads every row.
      */
     static final String SEGMENT_PLACES = "SELECT " + StoredSegment.PLACE_COLUMNS
-            + " FROM segment USE INDEX (segment_place) ORDER BY finess";
+            + " FROM segment USE INDEX (segment_place) ORDER BY finess, contenu";
 
     /**
      * The segments of every ESSMS, by FINESS, without those {@link SegmentMerge#forWindow} would pass over for
