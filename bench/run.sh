@@ -65,8 +65,12 @@ physical_limit() {
   sync; { echo 1 > /proc/sys/vm/drop_caches; } 2>/dev/null || cached=" (cache non vidé : lu depuis la mémoire)"
   start=$(date +%s.%N); find "$1/depot" -type f -exec cat {} + > /dev/null; end=$(date +%s.%N)
   read_s=$(echo "$end - $start" | bc)
-  rate=$(java -cp "target/test-classes:$(cat target/bench.classpath)" fr.esms.indicateurs.bench.ReadBench \
-    "$1/depot" 200 | tail -1 | sed -n 's/.*, \([0-9]*\) lignes\/s de CPU.*/\1/p')
+  rate=$(java -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+    fr.esms.indicateurs.bench.ReadBench "$1/depot" 200 | tail -1 | sed -n 's/.*, \([0-9]*\) lignes\/s de CPU.*/\1/p')
+  if [[ -z "$rate" ]]; then
+    echo "   limite physique : vitesse d'analyse non mesurée (ReadBench a échoué)"
+    return 0
+  fi
   echo "   limite physique : lecture de $((bytes / 1000000)) Mo en $(printf %.1f "$read_s") s$cached," \
     "$(echo "$bytes / $read_s / 1000000" | bc) Mo/s ; analyse de $2 lignes à $rate lignes/s par cœur sur" \
     "$(nproc) cœurs : $(echo "scale=1; $2 / $rate / $(nproc)" | bc) s"
