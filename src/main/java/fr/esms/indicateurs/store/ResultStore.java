@@ -119,7 +119,8 @@ public class ResultStore {
     /**
      * Deletes what is stored for these (FINESS, month, window) keys: one statement per table and window, the
      * FINESS as an array (a nightly run recomputes a month already stored: 1 500 single-key deletes per chunk
-     * were a third of the computation step).
+     * were a third of the computation step). The window as one row comparison (PostgreSQL reads it as the two
+     * equalities): H2 would otherwise drop the FINESS lookup and read the whole table (see ReportQueries.window).
      */
     private void deleteStored(List<Object[]> keys) {
         Map<List<Object>, List<String>> finessByWindow = new LinkedHashMap<>();
@@ -130,7 +131,7 @@ public class ResultStore {
             for (String table : List.of("resultat", "resultat_amenagement", "resultat_avertissement")) {
                 jdbc.update(connection -> {
                     PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
-                            + " WHERE mois = ? AND fenetre_mois = ? AND finess = ANY (?)");
+                            + " WHERE (mois, fenetre_mois) = (?, ?) AND finess = ANY (?)");
                     delete.setString(1, (String) window.get(0));
                     delete.setInt(2, (Integer) window.get(1));
                     delete.setArray(3, connection.createArrayOf("VARCHAR", finess.toArray()));
