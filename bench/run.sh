@@ -16,6 +16,9 @@
 # MOIS=3 generates three monthly exports instead of one (the national of issue #16), all ingested, October computed.
 # Each run ends with this machine's physical limit on the same files: their bytes read from disk (page cache
 # dropped when allowed) and their rows parsed on every core at the speed measured on one (ReadBench).
+# NUIT=1 measures the nightly run: 3 months generated with the same persons; August and September ingested first
+# (executer --mois 2026-09), then October's packages put beside them in the same dépôt and executer --mois 2026-10
+# timed end to end, with the sum of its steps (the rest is the JVM, Spring and Flyway); DuckDB checks October.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE=${1:-2500}
@@ -81,6 +84,32 @@ rows_of() {
 step_ms() {
   sed -n "s/.*Étape $1 : \([0-9]*\) ms.*/\1/p" "$2" | tail -1
 }
+if [[ "${NUIT:-0}" == 1 ]]; then
+  for k in $FACTORS; do
+    n=$((BASE * k)); dir=target/bench/$n-nuit
+    rm -rf "$dir"
+    java -jar target/esms-indicateurs.jar generer --essms "$n" --nombre-mois 3 --zip-un-sur 0 --memes-personnes \
+      --sortie "$dir" | tee -a "$summary"
+    # The nightly dépôt: August and September first, then October's packages arrive beside them.
+    mkdir -p "$dir/nuit/depot"
+    ln -s ../referentiel "$dir/nuit/referentiel"
+    find "$dir/depot" -mindepth 1 -maxdepth 1 ! -name '*_2026-10' -exec cp -al {} "$dir/nuit/depot/" \;
+    base=$(fresh_base "${n}_nuit" "$dir")
+    {
+      echo "== $n ESSMS, nuit : octobre dans une base qui tient août et septembre"
+      timed_run "$dir/nuit" 2026-09 "$base" "$dir/avant"
+      cp -al "$dir"/depot/*_2026-10 "$dir/nuit/depot/"
+      timed_run "$dir/nuit" 2026-10 "$base" "$dir/nuit-sortie"
+      steps=0
+      for s in chargerReferentiel ingererDepot calculerIndicateurs exporterResultats ecrireRapports; do
+        steps=$((steps + $(step_ms $s "$dir/nuit-sortie.log")))
+      done
+      echo "   somme des étapes : $steps ms (le reste : JVM, Spring, Flyway, résumé)"
+      duckdb_check "$dir" 2026-10 "$dir/nuit-sortie/indicateurs/2026-10.csv"
+    } | tee -a "$summary"
+  done
+  exit 0
+fi
 if [[ -n "${HISTORIQUE:-}" ]]; then
   for k in $FACTORS; do
     n=$((BASE * k)); dir=target/bench/$n-h$HISTORIQUE

@@ -54,7 +54,7 @@ public class GenererCommand implements Callable<Integer> {
 
     @Option(names = "--memes-personnes",
             description = "Chaque ESSMS garde ses usagers d'un mois à l'autre (mêmes usager_id, dossier_id, pp_id ;"
-                    + " environ 2 % de sorties par mois, remplacées par autant d'entrées), comme des exports réels ;"
+                    + " environ 2 %% de sorties par mois, remplacées par autant d'entrées), comme des exports réels ;"
                     + " sans l'option, les séjours de chaque mois sont tirés à nouveau.")
     boolean samePersons;
 

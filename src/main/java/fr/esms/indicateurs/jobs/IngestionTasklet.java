@@ -94,17 +94,22 @@ public class IngestionTasklet implements Tasklet {
     /**
      * The next packages to ingest in one transaction: small packages are grouped, up to
      * {@link PivotStore#groupBytes()} of files or {@link #GROUP_PACKAGES} packages, so that the cost of merging
-     * is paid once per group.
+     * is paid once per group. Packages whose content is already processed join the group whatever its size: they
+     * are neither read nor written (a nightly dépôt holds the months before, one transaction and one step update
+     * each cost about 3 ms on H2, which ingests one package per transaction).
      */
     private List<ExportPackage> nextGroup() {
         List<ExportPackage> group = new ArrayList<>();
         long bytes = 0;
         long limit = pivotStore.groupBytes();
-        while (submitted + group.size() < packages.size() && group.size() < GROUP_PACKAGES
-                && (group.isEmpty() || bytes < limit)) {
+        while (submitted + group.size() < packages.size() && group.size() < GROUP_PACKAGES) {
             ExportPackage pkg = packages.get(submitted + group.size());
+            boolean processed = pivotStore.processedAs(pkg.sha256()).isPresent();
+            if (!group.isEmpty() && bytes >= limit && !processed) {
+                break;
+            }
             group.add(pkg);
-            bytes += sizeOf(pkg.source());
+            bytes += processed ? 0 : sizeOf(pkg.source());
         }
         return group;
     }

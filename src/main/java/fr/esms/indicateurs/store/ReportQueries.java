@@ -64,9 +64,15 @@ public class ReportQueries {
                 : liveTable.equals("resultat") ? "cloture_resultat" : liveTable.replace("resultat_", "cloture_");
     }
 
-    /** The window's condition, and the revision's when one is read. */
+    /**
+     * The window's condition, and the revision's when one is read. On the live tables it is written as one row
+     * comparison, which PostgreSQL reads as the two equalities: H2 turns {@code mois = ?} and
+     * {@code fenetre_mois = ?} into index conditions that make it drop the {@code finess IN (...)} lookup, and then
+     * reads every row of the table (every month kept) for each batch, comparing each with the batch's 500 FINESS.
+     * The closed tables start their key with (mois, fenetre_mois, revision): there the equalities are the lookup.
+     */
     private String window() {
-        return "mois = ? AND fenetre_mois = ?" + (revision == null ? "" : " AND revision = ?");
+        return revision == null ? "(mois, fenetre_mois) = (?, ?)" : "mois = ? AND fenetre_mois = ? AND revision = ?";
     }
 
     private Object[] windowArgs(List<String> finess, MeasureWindow window) {

@@ -118,9 +118,9 @@ public class ResultStore {
     /**
      * Deletes what is stored for these (FINESS, month, window) keys: one statement per table, window and thousand
      * FINESS (a nightly run recomputes a month already stored: 1 500 single-key deletes per chunk were a third of
-     * the computation step). The FINESS as an IN list, which both databases look up in the index: H2 does not for
-     * {@code = ANY (array)}, and read every stored result of the table at each chunk (on a national month, most of
-     * the computation step, and more with each month kept).
+     * the computation step). The FINESS as an IN list and the window as one row comparison (PostgreSQL reads it
+     * as the two equalities): H2 looks the FINESS up in the index only so, and otherwise read every stored result
+     * of the table at each chunk (see ReportQueries.window).
      */
     private void deleteStored(List<Object[]> keys) {
         Map<List<Object>, List<String>> finessByWindow = new LinkedHashMap<>();
@@ -134,8 +134,8 @@ public class ResultStore {
                 args.addAll(batch);
                 String in = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
                 for (String table : List.of("resultat", "resultat_amenagement", "resultat_avertissement")) {
-                    jdbc.update("DELETE FROM " + table + " WHERE mois = ? AND fenetre_mois = ? AND finess IN (" + in
-                            + ")", args.toArray());
+                    jdbc.update("DELETE FROM " + table + " WHERE (mois, fenetre_mois) = (?, ?) AND finess IN ("
+                            + in + ")", args.toArray());
                 }
             }
         });
