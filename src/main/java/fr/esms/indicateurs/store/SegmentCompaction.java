@@ -21,10 +21,11 @@ import java.util.function.Consumer;
  * them whole) as one compacted segment holding the winning row of each key, each with the package it came from
  * ({@link SegmentContent#COMPACTES}). The calculation then decodes one snapshot segment per ESSMS whatever the
  * history, and the figures do not change: a package arriving later is still ranked, row by row, against the
- * package each compacted row came from ({@link SegmentMerge}). Dated segments are left as they are: the
- * calculation already passes over the old ones ({@link ActivityCursor}), and they hold the update months each
- * snapshot proved. Each group of ESSMS is rewritten in one transaction: a stop in the middle leaves every ESSMS
- * either as it was or compacted, never in between.
+ * package each compacted row came from ({@link SegmentMerge}). The rows of persons whose every stay has ended go
+ * to archives beside it ({@link CompactionSplit}), which the windows after their exits do not read. Dated
+ * segments are left as they are: the calculation already passes over the old ones ({@link ActivityCursor}), and
+ * they hold the update months each snapshot proved. Each group of ESSMS is rewritten in one transaction: a stop
+ * in the middle leaves every ESSMS either as it was or compacted, never in between.
  */
 public final class SegmentCompaction {
 
@@ -41,7 +42,7 @@ public final class SegmentCompaction {
     private final TransactionTemplate tx;
     private final int essmsPerTransaction;
     private final int parallelGroups;
-    /** Told each ESSMS rewritten, inside its transaction (the crash test stops the process there). */
+    /** Told each ESSMS rewritten, after its group's writes, before the commit (the crash test stops there). */
     private final Consumer<String> rewritten;
 
     public SegmentCompaction(JdbcTemplate jdbc, TransactionTemplate tx) {
