@@ -233,7 +233,7 @@ public final class ActivityCursor implements AutoCloseable {
             activity = SegmentMerge.of(segments).everyRow();
         } else {
             List<StoredSegment> read = placesOnly
-                    ? lookups.withData(WindowSelection.of(segments, window).needed()) : segments;
+                    ? lookups.withData(WindowSelection.of(segments, window).needed(), segments.size()) : segments;
             activity = SegmentMerge.forWindow(read, window, () -> lookups.archives(finess), archivesOmitted)
                     .activity(window);
         }

@@ -87,11 +87,14 @@ final class CompactionSplit {
      */
     static List<StoredSegment> encode(String finess, SegmentMerge merge, Collection<Object> rows,
                                       SegmentContent content, int part, LocalDate latestExit) {
-        // The packages the rows come from, in export order: the table at the head of the segment.
+        // The packages the rows come from, in export order: the table at the head of the segment. Each row's
+        // origin looked up once.
+        List<StoredSegment> originOfRow = new ArrayList<>(rows.size());
         Map<StoredSegment, Integer> indexes = new IdentityHashMap<>();
         List<StoredSegment> origins = new ArrayList<>();
         for (Object row : rows) {
             StoredSegment origin = merge.origin(row);
+            originOfRow.add(origin);
             if (indexes.putIfAbsent(origin, -1) == null) {
                 origins.add(origin);
             }
@@ -104,8 +107,9 @@ final class CompactionSplit {
             indexes.put(origins.get(i), i);
         }
         SegmentCodec.Encoder encoder = SegmentCodec.Encoder.compacted(origins);
+        int i = 0;
         for (Object row : rows) {
-            encoder.origin(indexes.get(merge.origin(row)));
+            encoder.origin(indexes.get(originOfRow.get(i++)));
             encoder.row(row);
         }
         StoredSegment newest = origins.get(origins.size() - 1);

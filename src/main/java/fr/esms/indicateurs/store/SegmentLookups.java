@@ -20,6 +20,7 @@ final class SegmentLookups implements AutoCloseable {
     private final boolean borrowed;
     private final PreparedStatement data;
     private final PreparedStatement archives;
+    private final PreparedStatement everySegment;
 
     /** On a connection of its own, beside the cursor's, whose query stays open while this one reads. */
     static SegmentLookups own(DataSource dataSource) throws SQLException {
@@ -46,10 +47,28 @@ final class SegmentLookups implements AutoCloseable {
                 + "AND partie = ?");
         this.archives = connection.prepareStatement("SELECT " + StoredSegment.COLUMNS + " FROM segment "
                 + "WHERE finess = ? AND contenu = 'A'");
+        this.everySegment = connection.prepareStatement("SELECT " + StoredSegment.COLUMNS + " FROM segment "
+                + "WHERE finess = ?");
+    }
+
+    /**
+     * {@code needed} (segments without data, among the {@code of} segments of their ESSMS) with their data: in one
+     * query when every segment is needed (a base without old months: nothing to pass over), else one by key.
+     */
+    List<StoredSegment> withData(List<StoredSegment> needed, int of) {
+        if (!needed.isEmpty() && needed.size() == of) {
+            String finess = needed.get(0).finess();
+            List<StoredSegment> all = query(everySegment, finess, "données");
+            if (all.size() == of) {
+                return all;
+            }
+            // Changed between the two reads (another process): by key, which says what is missing.
+        }
+        return withData(needed);
     }
 
     /** {@code places} (segments without data) with their data. */
-    List<StoredSegment> withData(List<StoredSegment> places) {
+    private List<StoredSegment> withData(List<StoredSegment> places) {
         List<StoredSegment> segments = new ArrayList<>(places.size());
         try {
             for (StoredSegment place : places) {
@@ -73,17 +92,21 @@ final class SegmentLookups implements AutoCloseable {
 
     /** Every archive of {@code finess}, data included. */
     List<StoredSegment> archives(String finess) {
+        return query(archives, finess, "archives");
+    }
+
+    private static List<StoredSegment> query(PreparedStatement statement, String finess, String what) {
         try {
-            archives.setString(1, finess);
+            statement.setString(1, finess);
             List<StoredSegment> found = new ArrayList<>();
-            try (ResultSet rs = archives.executeQuery()) {
+            try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     found.add(StoredSegment.read(rs));
                 }
             }
             return found;
         } catch (SQLException e) {
-            throw new StoreException("lecture des archives de l'ESSMS " + finess + " impossible", e);
+            throw new StoreException("lecture des " + what + " de l'ESSMS " + finess + " impossible", e);
         }
     }
 
@@ -92,6 +115,7 @@ final class SegmentLookups implements AutoCloseable {
         try {
             data.close();
             archives.close();
+            everySegment.close();
             if (!borrowed) {
                 connection.rollback();
                 connection.close();
