@@ -38,8 +38,10 @@ public class StoreConfiguration {
                           @org.springframework.beans.factory.annotation.Value("${esms.ingestion.groupe-octets:-1}")
                           long groupBytes,
                           @org.springframework.beans.factory.annotation.Value("${esms.ingestion.groupes-simultanes:2}")
-                          int parallelGroups) {
-        return new PivotStore(jdbc, ownTransaction, rejectedShareLimit, groupBytes, parallelGroups);
+                          int parallelGroups,
+                          @org.springframework.beans.factory.annotation.Value("${esms.ingestion.fils-lecture:-1}")
+                          int readers) {
+        return new PivotStore(jdbc, ownTransaction, rejectedShareLimit, groupBytes, parallelGroups, readers);
     }
 
     @Bean

@@ -48,12 +48,16 @@ public class PivotStore {
 
     /** PostgreSQL: bytes of package files per transaction, unless configured ({@link #groupBytes()}). */
     public static final long DEFAULT_POSTGRES_GROUP_BYTES = 32L << 20;
+    /** H2: bytes of package files per transaction, unless configured ({@link #groupBytes()}). */
+    public static final long DEFAULT_H2_GROUP_BYTES = 8L << 20;
 
     private final int rejectedShareLimit;
     /** PostgreSQL loads by COPY; H2 by JDBC batches. */
     private final boolean postgres;
     private final long groupBytes;
     private final int parallelGroups;
+    /** Threads reading the packages of one group ({@link ReadAhead}): the cores the groups in flight leave. */
+    private final int readers;
     /**
      * Held from the end of a group (the merge of its aggregates) until its transaction ends: groups are read and
      * written concurrently ({@link #parallelGroups()}) but end one after the other. Two concurrent merges
@@ -73,27 +77,39 @@ public class PivotStore {
 
     /**
      * @param rejectedShareLimit above this percentage of rejected rows, a file is rejected whole
-     * @param groupBytes         PostgreSQL: bytes of package files per transaction; negative for the default
-     *                           (H2 always ingests one package per transaction)
+     * @param groupBytes         bytes of package files per transaction; negative for the default of the
+     *                           database, zero for one package per transaction
      * @param parallelGroups     PostgreSQL: groups ingested at once ({@link #parallelGroups()}; H2: always one)
      */
     public PivotStore(JdbcTemplate jdbc, TransactionTemplate tx, int rejectedShareLimit, long groupBytes,
                       int parallelGroups) {
+        this(jdbc, tx, rejectedShareLimit, groupBytes, parallelGroups, -1);
+    }
+
+    /**
+     * @param readers threads reading the packages of one group; zero or negative for the default, the cores
+     *                that the groups in flight leave ({@code availableProcessors / parallelGroups}, at least one)
+     */
+    public PivotStore(JdbcTemplate jdbc, TransactionTemplate tx, int rejectedShareLimit, long groupBytes,
+                      int parallelGroups, int readers) {
         this.rejectedShareLimit = rejectedShareLimit;
         this.jdbc = jdbc;
         this.tx = tx;
         this.postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
                 c -> c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
-        this.groupBytes = !postgres ? 0 : groupBytes < 0 ? DEFAULT_POSTGRES_GROUP_BYTES : groupBytes;
+        this.groupBytes = groupBytes >= 0 ? groupBytes
+                : postgres ? DEFAULT_POSTGRES_GROUP_BYTES : DEFAULT_H2_GROUP_BYTES;
         this.parallelGroups = postgres ? Math.max(1, parallelGroups) : 1;
+        this.readers = readers > 0 ? readers
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / this.parallelGroups);
     }
 
     /**
      * How many bytes of package files to ingest in one transaction ({@link #ingestAll}; a package is never
      * split). PostgreSQL gains from large groups: fewer statements and commits (2 000 ESSMS: ingestion 97 s
-     * before grouping, 29 s after). H2 did not: it keeps a transaction's changes in memory, so grouping only added
-     * work (IngestBench, 2 000 ESSMS: 43 s one package at a time, 55 s by groups of 20, 124 s by groups of 95, and
-     * more heap): there, one package per transaction. Both measured when pivot rows were merged row by row.
+     * before grouping, 29 s after). H2 too since pivot rows are written as segments (10,000 ESSMS × 3 months, cache
+     * dropped: 49.2 s one package per transaction, 38.3 s by 8 MiB, 42.5 s by 32 MiB; national × 3 months: 137 s
+     * → 76 s for reading and writing); when rows were merged one by one, grouping had only added work there.
      */
     public long groupBytes() {
         return groupBytes;
@@ -149,7 +165,7 @@ public class PivotStore {
                     read.add(pkg);
                 }
             }
-            try (ReadAhead reading = new ReadAhead(read, reader)) {
+            try (ReadAhead reading = new ReadAhead(read, reader, readers)) {
                 int next = 0;
                 for (ExportPackage pkg : packages) {
                     if (next >= read.size() || read.get(next) != pkg) {

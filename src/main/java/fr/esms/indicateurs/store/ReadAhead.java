@@ -12,17 +12,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Reads packages on a thread of its own while the caller's thread writes the previous rows to the database: on
- * two cores, decoding and checking the CSV then costs almost nothing in wall time. What the reader finds is
- * recorded as visitor calls, handed over in chunks through a bounded queue (memory stays flat whatever the size
- * of a package), and replayed in the same order on the caller's thread by {@link #replayNext}.
+ * Reads packages on threads of their own while the caller's thread writes the previous rows to the database:
+ * reading (decoding and checking the CSV) costs three times what writing does, so on two cores two readers and
+ * one writer keep both busy. What a reader finds is recorded as visitor calls, handed over in chunks through a
+ * bounded queue per package, and replayed package after package, in the order given, on the caller's thread by
+ * {@link #replayNext}. Memory stays flat whatever the size of a package: each queue is bounded, and at most
+ * {@code 2 × readers} packages are read ahead of the one being replayed.
  */
 final class ReadAhead implements AutoCloseable {
 
-    /** Visitor calls per chunk, and chunks waiting at most: a few tens of thousands of rows in memory. */
+    /** Visitor calls per chunk, and chunks waiting at most per package: a few tens of thousands of rows. */
     private static final int CHUNK = 1_024;
     private static final int CHUNKS = 32;
 
@@ -44,19 +49,43 @@ final class ReadAhead implements AutoCloseable {
         }
     }
 
-    private final BlockingQueue<List<Consumer<PackageVisitor>>> queue = new ArrayBlockingQueue<>(CHUNKS);
-    private final Thread thread;
+    private final List<ExportPackage> packages;
+    private final PivotStore.PackageSource source;
+    /** One queue per package, in the order of {@link #packages}. */
+    private final List<BlockingQueue<List<Consumer<PackageVisitor>>>> queues;
+    /** Packages a reader may take before the caller has replayed them. */
+    private final Semaphore ahead;
+    private final AtomicInteger nextToRead = new AtomicInteger();
+    private final List<Thread> threads = new ArrayList<>();
+    private int nextToReplay;
     private volatile boolean closed;
 
-    /** Starts reading {@code packages}, in order. */
+    /** Starts reading {@code packages}, in order, on one thread. */
     ReadAhead(List<ExportPackage> packages, PivotStore.PackageSource source) {
-        thread = new Thread(() -> produce(packages, source), "lecture-paquets");
-        thread.setDaemon(true);
-        thread.start();
+        this(packages, source, 1);
+    }
+
+    /** Starts reading {@code packages} on {@code readers} threads, each taking the next package not yet taken. */
+    ReadAhead(List<ExportPackage> packages, PivotStore.PackageSource source, int readers) {
+        this.packages = packages;
+        this.source = source;
+        this.queues = new ArrayList<>(packages.size());
+        for (int i = 0; i < packages.size(); i++) {
+            queues.add(new ArrayBlockingQueue<>(CHUNKS));
+        }
+        int count = Math.max(1, Math.min(readers, packages.size()));
+        this.ahead = new Semaphore(2 * count);
+        for (int i = 0; i < count; i++) {
+            Thread thread = new Thread(this::produce, "lecture-paquets-" + (i + 1));
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
     }
 
     /** Replays onto {@code visitor} what was read of the next package; rethrows what its reading threw. */
     void replayNext(PackageVisitor visitor) {
+        BlockingQueue<List<Consumer<PackageVisitor>>> queue = queues.get(nextToReplay);
         while (true) {
             List<Consumer<PackageVisitor>> chunk;
             try {
@@ -67,6 +96,8 @@ final class ReadAhead implements AutoCloseable {
             }
             for (Consumer<PackageVisitor> call : chunk) {
                 if (call == END) {
+                    nextToReplay++;
+                    ahead.release();
                     return; // always the last call of its chunk
                 }
                 call.accept(visitor);
@@ -74,38 +105,57 @@ final class ReadAhead implements AutoCloseable {
         }
     }
 
-    /** Stops the reading thread (when the caller stops early) and waits for it. */
+    /** Stops the reading threads (when the caller stops early) and waits for them. */
     @Override
     public void close() {
         closed = true;
-        thread.interrupt();
-        queue.clear();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    private void produce(List<ExportPackage> packages, PivotStore.PackageSource source) {
-        Recorder recorder = new Recorder();
+    private void produce() {
         try {
-            for (ExportPackage pkg : packages) {
-                source.read(pkg, recorder);
-                recorder.add(END);
-                recorder.flush();
-            }
-        } catch (Stopped e) {
-            // close() was called: nobody reads any more
-        } catch (Throwable t) {
-            if (!closed) {
-                try {
-                    recorder.add(new Failure(t));
-                    recorder.flush();
-                } catch (Stopped ignored) {
-                    // closed meanwhile
+            while (!closed) {
+                while (!ahead.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    if (closed) {
+                        return;
+                    }
+                }
+                int index = nextToRead.getAndIncrement();
+                if (index >= packages.size()) {
+                    return;
+                }
+                if (!read(index)) {
+                    return;
                 }
             }
+        } catch (InterruptedException | Stopped e) {
+            // close() was called: nobody reads any more
+        }
+    }
+
+    /** Reads one package into its queue; false when its reading failed (the packages after it are not read). */
+    private boolean read(int index) {
+        Recorder recorder = new Recorder(queues.get(index));
+        try {
+            source.read(packages.get(index), recorder);
+            recorder.add(END);
+            recorder.flush();
+            return true;
+        } catch (Stopped e) {
+            throw e;
+        } catch (Throwable t) {
+            if (!closed) {
+                recorder.add(new Failure(t));
+                recorder.flush();
+            }
+            return false;
         }
     }
 
@@ -115,10 +165,15 @@ final class ReadAhead implements AutoCloseable {
         }
     }
 
-    /** Records the visitor calls of the reading thread into chunks. */
+    /** Records the visitor calls of one package into chunks. */
     private final class Recorder implements PackageVisitor {
 
+        private final BlockingQueue<List<Consumer<PackageVisitor>>> queue;
         private List<Consumer<PackageVisitor>> chunk = new ArrayList<>(CHUNK);
+
+        Recorder(BlockingQueue<List<Consumer<PackageVisitor>>> queue) {
+            this.queue = queue;
+        }
 
         void add(Consumer<PackageVisitor> call) {
             chunk.add(call);
@@ -132,7 +187,7 @@ final class ReadAhead implements AutoCloseable {
                 return;
             }
             try {
-                while (!queue.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
                     if (closed) {
                         throw new Stopped();
                     }

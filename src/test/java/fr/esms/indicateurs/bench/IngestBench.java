@@ -51,6 +51,17 @@ public final class IngestBench {
                             + "lignes/s CPU), tas utilisé %d Mio%n", packages.size(), rows, wall, rows / wall,
                     cpuSeconds, rows / cpuSeconds, (Runtime.getRuntime().totalMemory()
                             - Runtime.getRuntime().freeMemory()) >> 20);
+            System.gc();
+            System.out.printf("tas gardé après ramasse-miettes : %d Mio%n", (Runtime.getRuntime().totalMemory()
+                    - Runtime.getRuntime().freeMemory()) >> 20);
+            if (Boolean.getBoolean("bench.histogramme")) {
+                System.out.println("histogramme : jcmd " + ProcessHandle.current().pid() + " GC.class_histogram");
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 }
