@@ -95,8 +95,7 @@ public class PivotStore {
         this.rejectedShareLimit = rejectedShareLimit;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
-                c -> c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+        this.postgres = DatabaseKind.isPostgres(jdbc);
         this.groupBytes = groupBytes >= 0 ? groupBytes
                 : postgres ? DEFAULT_POSTGRES_GROUP_BYTES : DEFAULT_H2_GROUP_BYTES;
         this.parallelGroups = postgres ? Math.max(1, parallelGroups) : 1;

@@ -60,8 +60,7 @@ public final class SegmentCompaction {
         this.essmsPerTransaction = essmsPerTransaction;
         this.parallelGroups = parallelGroups;
         this.rewritten = rewritten;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
-                c -> c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+        this.postgres = DatabaseKind.isPostgres(jdbc);
     }
 
     /** Compacts every ESSMS of the base with a snapshot segment not compacted yet. */
