@@ -95,8 +95,8 @@ public class IngestionTasklet implements Tasklet {
      * The next packages to ingest in one transaction: small packages are grouped, up to
      * {@link PivotStore#groupBytes()} of files or {@link #GROUP_PACKAGES} packages, so that the cost of merging
      * is paid once per group. Packages whose content is already processed join the group whatever its size: they
-     * are neither read nor written (a nightly dépôt holds the months before, one transaction and one step update
-     * each cost about 3 ms on H2, which ingests one package per transaction).
+     * are neither read nor written (a nightly dépôt holds the months before; one transaction and one step update
+     * cost about 3 ms on H2).
      */
     private List<ExportPackage> nextGroup() {
         List<ExportPackage> group = new ArrayList<>();

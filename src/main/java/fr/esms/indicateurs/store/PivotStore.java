@@ -143,9 +143,10 @@ public class PivotStore {
     /**
      * Ingests these packages in one transaction, in order: their pivot rows are written as segments (one per ESSMS
      * and package, {@link PackageSegments}), their aggregates staged then merged once for the whole group.
-     * Packages are read on a thread of their own ({@link ReadAhead}) while this one writes. Each package still
-     * counts whole or not at all: one rejected whole is rolled back to its savepoint and recorded as rejected; a
-     * failure (I/O error...) rolls the whole group back, which the next run ingests again. A package whose content
+     * Packages are read on {@link #readers} threads of their own ({@link ReadAhead}) while this one writes them, in
+     * order. Each package still counts whole or not at all: one rejected whole is rolled back to its savepoint and
+     * recorded as rejected; a failure (I/O error...) rolls the whole group back, which the next run ingests again
+     * ({@code GroupIngestionContractTest}). A package whose content
      * was already processed, or met earlier in the group, changes nothing.
      *
      * @return one outcome per package, in order, once the group is committed

@@ -60,11 +60,6 @@ final class ReadAhead implements AutoCloseable {
     private int nextToReplay;
     private volatile boolean closed;
 
-    /** Starts reading {@code packages}, in order, on one thread. */
-    ReadAhead(List<ExportPackage> packages, PivotStore.PackageSource source) {
-        this(packages, source, 1);
-    }
-
     /** Starts reading {@code packages} on {@code readers} threads, each taking the next package not yet taken. */
     ReadAhead(List<ExportPackage> packages, PivotStore.PackageSource source, int readers) {
         this.packages = packages;

@@ -59,12 +59,19 @@ final class SegmentLookups implements AutoCloseable {
         if (!needed.isEmpty() && needed.size() == of) {
             String finess = needed.get(0).finess();
             List<StoredSegment> all = query(everySegment, finess, "données");
-            if (all.size() == of) {
+            if (keys(all).equals(keys(needed))) {
                 return all;
             }
             // Changed between the two reads (another process): by key, which says what is missing.
         }
         return withData(needed);
+    }
+
+    /** Which stored rows these are: package and part (the FINESS is the same for all). */
+    private static java.util.Set<String> keys(List<StoredSegment> segments) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        segments.forEach(s -> keys.add(s.sha256() + "#" + s.part()));
+        return keys;
     }
 
     /** {@code places} (segments without data) with their data. */
