@@ -109,8 +109,10 @@ public class ExecuterCommand implements Callable<Integer> {
             if (password != null) {
                 out.println("Classeurs ESSMS, listes de travail et classeur régional protégés par mot de passe");
             }
-            out.printf("Durée : %.1f s ; pic de mémoire (tas) : %d Mio, %d Mio après ramasse-miettes%n",
-                    (System.nanoTime() - start) / 1e9, heap.peakMebibytes(), heap.peakAfterGcMebibytes());
+            out.printf("Durée : %.1f s ; pic de mémoire (tas) : %d Mio, %d Mio après ramasse-miettes%s%n",
+                    (System.nanoTime() - start) / 1e9, heap.peakMebibytes(), heap.peakAfterGcMebibytes(),
+                    heap.fullCollections() == 0 ? "" : String.format(" ; données gardées : %d Mio au plus haut des %d "
+                            + "collection(s) complète(s)", heap.peakLiveMebibytes(), heap.fullCollections()));
             if (summary.failure() != null || summary.exitCode() == RunSummary.FAILURE) {
                 spec.commandLine().getErr().println("ÉCHEC du traitement (" + summary.status() + ") : "
                         + summary.failure() + System.lineSeparator()

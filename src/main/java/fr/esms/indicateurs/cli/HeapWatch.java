@@ -16,8 +16,10 @@ import java.util.List;
 /**
  * Samples the used heap while a command runs, for the operator's summary and the benchmark: the peak of the heap
  * in use (garbage included, so it depends on when the collector runs: with a large {@code -Xmx} it grows with the
- * run's length) and the peak of what each collection left (the data really kept, which is what must not grow
- * with the number of ESSMS).
+ * run's length), the peak of what each collection left (an upper bound: G1's young collections leave the old
+ * generation as it is) and the peak of what each full collection left, the data really kept, which is what must
+ * not grow with the number of ESSMS or the months kept. A normal run has no full collection; the benchmark asks
+ * for them ({@code jcmd PID GC.run}) when it measures the heap.
  */
 final class HeapWatch implements AutoCloseable {
 
@@ -26,6 +28,8 @@ final class HeapWatch implements AutoCloseable {
     private final List<Runnable> unsubscribe = new ArrayList<>();
     private volatile long peak;
     private volatile long peakAfterGc;
+    private volatile long peakLive;
+    private volatile int fullCollections;
     private volatile boolean running = true;
 
     HeapWatch() {
@@ -64,6 +68,10 @@ final class HeapWatch implements AutoCloseable {
                 (CompositeData) notification.getUserData());
         long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
         peakAfterGc = Math.max(peakAfterGc, used);
+        if (info.getGcAction().contains("major")) { // G1: "end of major GC", a full collection
+            peakLive = Math.max(peakLive, used);
+            fullCollections++;
+        }
     }
 
     long peakMebibytes() {
@@ -73,6 +81,15 @@ final class HeapWatch implements AutoCloseable {
     /** The most data a collection left on the heap (0 if none ran). */
     long peakAfterGcMebibytes() {
         return peakAfterGc / (1024 * 1024);
+    }
+
+    /** The most data a full collection left on the heap (0 if none ran). */
+    long peakLiveMebibytes() {
+        return peakLive / (1024 * 1024);
+    }
+
+    int fullCollections() {
+        return fullCollections;
     }
 
     @Override
