@@ -78,6 +78,8 @@ public final class ActivityCursor implements AutoCloseable {
     /** The query may leave out archives the merge would pass over (every query but {@link #ALL_SEGMENTS}). */
     private boolean archivesOmitted;
     private boolean lazySet;
+    /** The connection's isolation before this cursor set its own (H2), restored when it goes back to the pool. */
+    private Integer isolationBefore;
     private PreparedStatement statement;
     private ResultSet rs;
     private final BlockingQueue<Combined> ahead = new ArrayBlockingQueue<>(AHEAD);
@@ -128,6 +130,13 @@ public final class ActivityCursor implements AutoCloseable {
             }
             archivesOmitted = !everyRow;
             if (!postgres) {
+                // A lazy query outlives its statement, and under READ COMMITTED H2 forgets at the statement's
+                // end which version the query reads (h2database#4142): its background compaction may then free
+                // a chunk the query still has to read ("Chunk 156 not found", 2,500 ESSMS with 24 months, while
+                // the results of the month were written). REPEATABLE READ keeps that version until this
+                // read-only transaction ends: the whole read sees the base as it was when the cursor opened.
+                isolationBefore = connection.getTransactionIsolation();
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 // H2 otherwise builds the whole result in memory before giving the first row: every segment of
                 // the base (270 MB for 1,000 ESSMS with 24 months).
                 lazy(true);
@@ -288,10 +297,13 @@ public final class ActivityCursor implements AutoCloseable {
         }
         if (connection != null) {
             try {
+                connection.rollback();
                 if (lazySet) {
                     lazy(false); // the connection goes back to the pool
                 }
-                connection.rollback();
+                if (isolationBefore != null) {
+                    connection.setTransactionIsolation(isolationBefore);
+                }
                 connection.close();
             } catch (SQLException ignored) {
                 // nothing was written; closing is best effort
