@@ -13,6 +13,7 @@
 # into it; the summary gives both and their ratio, and DuckDB checks each (October alone, all 24 months).
 # The history keeps each ESSMS's persons from month to month (generer --memes-personnes), as real exports do;
 # MEMES_PERSONNES=0 draws each month's persons anew instead, as the measurements before 03/12/2026 did.
+# GARDER_AVANT=1 (H2) keeps a copy of the history base before October (data-<n>_historique-avant), to rerun it.
 # MOIS=3 generates three monthly exports instead of one (the national of issue #16), all ingested, October computed.
 # FROID=1 drops the page cache before executer (root only), so that the dépôt is read from disk.
 # Each run ends with this machine's physical limit on the same files: their bytes read from disk (page cache
@@ -133,6 +134,9 @@ if [[ -n "${HISTORIQUE:-}" ]]; then
       duckdb_check "$dir/mois" 2026-10 "$dir/neuve/indicateurs/2026-10.csv"
       history=$(fresh_base "${n}_historique" "$dir")
       timed_run "$dir/avant" 2026-09 "$history" "$dir/avant-sortie"
+      if [[ "${GARDER_AVANT:-0}" == 1 && "${PG:-0}" != 1 ]]; then # to profile month 25 again on a copy
+        cp -r "$dir/data-${n}_historique" "$dir/data-${n}_historique-avant"
+      fi
       timed_run "$dir/mois" 2026-10 "$history" "$dir/historique"
       duckdb_check "$dir" 2026-10 "$dir/historique/indicateurs/2026-10.csv"
       for s in ingererDepot calculerIndicateurs; do
