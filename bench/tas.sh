@@ -6,7 +6,7 @@
 #   1 month:   October alone into a fresh base;
 #   12 months: the 11 months before October into a fresh base (executer --mois 2026-09), then October into it;
 #   24 months: the 23 months before October, then October.
-# While executer runs, a full collection is asked for every TAS_PERIODE seconds (default 20, jcmd GC.run): what it
+# While executer runs, a full collection is asked for every TAS_PERIODE seconds (default 10, jcmd GC.run): what it
 # leaves is the data really kept, which executer's summary gives as "données gardées". Timings here include those
 # collections: they are not the benchmark's (bench/run.sh). DUCKDB=1 also checks each October against DuckDB
 # (long on 24 national months). Datasets are deleted once measured (36 000 × 24 months: about 35 Go of CSV);
@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${*:-2500 10000 36000}
-PERIOD=${TAS_PERIODE:-20}
+PERIOD=${TAS_PERIODE:-10}
 ./mvnw -B -q -DskipTests package
 if [[ "${DUCKDB:-0}" == 1 ]]; then
   ./mvnw -B -q -Pbench -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
