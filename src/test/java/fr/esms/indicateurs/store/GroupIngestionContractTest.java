@@ -6,14 +6,10 @@ import fr.esms.indicateurs.ingest.PivotFile;
 import fr.esms.indicateurs.ingest.PivotRow.RecordRow;
 import fr.esms.indicateurs.ingest.Rejection;
 import fr.esms.indicateurs.rules.MeasureWindow;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,13 +45,9 @@ abstract class GroupIngestionContractTest {
 
     @BeforeEach
     void createSchema() {
-        dataSource = new DriverManagerDataSource(url());
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor()).load().migrate();
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        dataSource = StoreFixture.migrated(url(), vendor());
         jdbc = new JdbcTemplate(dataSource);
-        store = new PivotStore(jdbc, tx, PivotStore.DEFAULT_REJECTED_SHARE_LIMIT, 8L << 20, 1, 3);
+        store = new PivotStore(jdbc, StoreFixture.ownTransactions(dataSource), PivotStore.DEFAULT_REJECTED_SHARE_LIMIT, 8L << 20, 1, 3);
     }
 
     /**

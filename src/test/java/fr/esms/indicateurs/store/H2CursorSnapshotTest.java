@@ -4,14 +4,10 @@ import fr.esms.indicateurs.ingest.PivotFile;
 import fr.esms.indicateurs.ingest.PivotRow.MessageRow;
 import fr.esms.indicateurs.rules.EssmsActivity;
 import fr.esms.indicateurs.rules.MeasureWindow;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -35,13 +31,9 @@ class H2CursorSnapshotTest {
 
     @Test
     void theCursorReadsEveryEssmsWhileOtherTablesAreRewrittenAndTheFileCompacted() throws InterruptedException {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:file:" + folder.resolve("esms") + ";RETENTION_TIME=0");
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        PivotStore store = new PivotStore(new JdbcTemplate(dataSource), tx);
+        DriverManagerDataSource dataSource = StoreFixture.migrated(
+                "jdbc:h2:file:" + folder.resolve("esms") + ";RETENTION_TIME=0", "h2");
+        PivotStore store = new PivotStore(new JdbcTemplate(dataSource), StoreFixture.ownTransactions(dataSource));
         JdbcTemplate other = new JdbcTemplate(dataSource);
         other.execute("CREATE TABLE remplissage (id INT PRIMARY KEY, v VARBINARY(2000))");
         // Segments and other rows in the same chunks, then the other rows deleted: chunks mostly empty, which

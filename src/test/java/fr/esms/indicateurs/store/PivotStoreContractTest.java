@@ -15,13 +15,11 @@ import fr.esms.indicateurs.rules.AggregateCounts;
 import fr.esms.indicateurs.rules.EssmsActivity;
 import fr.esms.indicateurs.rules.EssmsActivity.EventStatus;
 import fr.esms.indicateurs.rules.MeasureWindow;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Path;
@@ -48,13 +46,8 @@ abstract class PivotStoreContractTest {
 
     @BeforeEach
     void createSchema() {
-        dataSource = new DriverManagerDataSource(url());
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
-                .load().migrate();
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        store = new PivotStore(new JdbcTemplate(dataSource), tx);
+        dataSource = StoreFixture.migrated(url(), vendor());
+        store = new PivotStore(new JdbcTemplate(dataSource), StoreFixture.ownTransactions(dataSource));
     }
 
     static ExportPackage pkg(String name, String sha) {
