@@ -10,11 +10,14 @@
 # leaves is the data really kept, which executer's summary gives as "données gardées". Timings here include those
 # collections: they are not the benchmark's (bench/run.sh). DUCKDB=1 also checks each October against DuckDB
 # (long on 24 national months). Datasets are deleted once measured (36 000 × 24 months: about 35 Go of CSV);
-# summary in target/bench/tas.txt.
+# summary in target/bench/tas.txt. TAS_MOIS="1 24" measures only those histories (default "1 12 24");
+# TAS_CACHE=65536 gives the H2 base that page cache (KiB) instead of the default 256 MiB, to tell what the cache
+# holds from what the run keeps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${*:-2500 10000 36000}
 PERIOD=${TAS_PERIODE:-10}
+HISTORIES=${TAS_MOIS:-1 12 24}
 ./mvnw -B -q -DskipTests package
 if [[ "${DUCKDB:-0}" == 1 ]]; then
   ./mvnw -B -q -Pbench -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
@@ -22,7 +25,7 @@ if [[ "${DUCKDB:-0}" == 1 ]]; then
 fi
 mkdir -p target/bench
 summary=target/bench/tas.txt
-echo "machine : $(nproc) cœurs, $(free -g | awk '/Mem:/{print $2}') Gio, $(java -version 2>&1 | head -1)" >> "$summary"
+echo "machine : ${TAS_CACHE:+cache H2 $TAS_CACHE Kio, }$(nproc) cœurs, $(free -g | awk '/Mem:/{print $2}') Gio, $(java -version 2>&1 | head -1)" >> "$summary"
 base_for() { # a fresh base named $1 in dataset folder $2
   if [[ "${PG:-0}" == 1 ]]; then
     export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
@@ -30,7 +33,7 @@ base_for() { # a fresh base named $1 in dataset folder $2
     echo "jdbc:postgresql://$PGHOST:5432/esms_tas_$1?user=$PGUSER"
   else
     rm -rf "$2/base-$1"
-    echo "jdbc:h2:file:$(pwd)/$2/base-$1/esms"
+    echo "jdbc:h2:file:$(pwd)/$2/base-$1/esms${TAS_CACHE:+;CACHE_SIZE=$TAS_CACHE}"
   fi
 }
 drop_base() { # the base named $1 in dataset folder $2, once measured
@@ -72,7 +75,7 @@ for n in $SIZES; do
   rm -rf "$dir"
   java -jar target/esms-indicateurs.jar generer --essms "$n" --nombre-mois 24 --zip-un-sur 0 --memes-personnes \
     --sortie "$dir" | tee -a "$summary"
-  for history in 1 12 24; do
+  for history in $HISTORIES; do
     {
       echo "== $n ESSMS, octobre avec $history mois en base"
       run=$dir/h$history
