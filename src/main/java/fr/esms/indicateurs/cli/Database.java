@@ -29,13 +29,61 @@ final class Database {
      * @throws fr.esms.indicateurs.jobs.RunLock.AlreadyRunningException when another process holds an H2 file base
      */
     static ConfigurableApplicationContext start(String url, String rulesFolder) {
-        String jdbcUrl = withH2Cache(url == null || url.isBlank() ? DEFAULT_URL : url.trim());
+        String jdbcUrl = withH2Cache(relativeH2Explicit(url == null || url.isBlank() ? DEFAULT_URL : url.trim()));
         try (H2FileHold held = H2FileHold.take(jdbcUrl)) {
             // Given as command-line properties: they must win over application.properties.
             return new SpringApplicationBuilder(EsmsIndicateursApplication.class)
                     .logStartupInfo(false)
                     .run("--spring.datasource.url=" + jdbcUrl,
                             "--esms.regles=" + (rulesFolder == null ? "" : rulesFolder.trim()));
+        } catch (RuntimeException e) {
+            throw Unreachable.from(e, jdbcUrl).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * H2 refuses a file path implicitly relative to the working directory ({@code jdbc:h2:file:data/x}); an operator
+     * means it relative to where the command runs, as {@code ./data/x} says explicitly.
+     */
+    static String relativeH2Explicit(String url) {
+        String prefix = url.startsWith("jdbc:h2:file:") ? "jdbc:h2:file:" : "jdbc:h2:";
+        if (!H2FileHold.isEmbeddedFile(url)) {
+            return url;
+        }
+        String path = url.substring(prefix.length());
+        // A drive (C:) or one of H2's file systems (zip:, split:, nio: ...) is the operator's own choice.
+        boolean explicit = path.startsWith("/") || path.startsWith("\\") || path.startsWith("./")
+                || path.startsWith("../") || path.startsWith(".\\") || path.startsWith("~")
+                || path.split(";", 2)[0].contains(":");
+        return explicit ? url : prefix + "./" + path;
+    }
+
+    /** The database could not be reached or opened: said in French, naming the base, never its password. */
+    static final class Unreachable extends RuntimeException {
+
+        private Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        /** When {@code failure} comes from the first connection to the base, the operator's message for it. */
+        static java.util.Optional<Unreachable> from(Throwable failure, String jdbcUrl) {
+            boolean connecting = false;
+            java.sql.SQLException driver = null;
+            for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+                connecting |= t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                        || t.getClass().getName().equals("com.zaxxer.hikari.pool.HikariPool$PoolInitializationException");
+                if (t instanceof java.sql.SQLException sql) {
+                    driver = sql;
+                }
+            }
+            if (!connecting) {
+                return java.util.Optional.empty();
+            }
+            String reason = driver == null || driver.getMessage() == null ? String.valueOf(failure.getMessage())
+                    : driver.getMessage();
+            return java.util.Optional.of(new Unreachable("base de données " + fr.esms.indicateurs.jobs.DatabaseName
+                    .of(jdbcUrl) + " inaccessible : " + reason.strip() + ". Vérifiez l'URL donnée à --base (ou"
+                    + " base= dans jobs/*.properties), que le serveur répond et que la base existe", failure));
         }
     }
 

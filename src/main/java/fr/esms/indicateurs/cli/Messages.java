@@ -10,8 +10,8 @@ final class Messages {
 
     static String explain(Throwable ex) {
         for (Throwable t = ex; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof RunLock.AlreadyRunningException inUse) {
-                return inUse.getMessage();
+            if (t instanceof RunLock.AlreadyRunningException || t instanceof Database.Unreachable) {
+                return t.getMessage();
             }
         }
         StringBuilder text = new StringBuilder(String.valueOf(ex.getMessage()));
