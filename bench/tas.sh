@@ -2,7 +2,7 @@
 # The heap kept by executer at several sizes and months of history (issue #16: "peak heap independent of the number
 # of ESSMS and of the months kept"). Usage: bench/tas.sh [ESSMS ...] (default 2500 10000 36000).
 # For each size, 24 months are generated with the same persons from month to month (generer --memes-personnes),
-# then, on H2 with -Xmx2g (PG=1: a fresh PostgreSQL database per run instead):
+# then, on H2 with -Xmx2g (PG=1: a fresh PostgreSQL database per run instead), each run's GC log beside its log:
 #   1 month:   October alone into a fresh base;
 #   12 months: the 11 months before October into a fresh base (executer --mois 2026-09), then October into it;
 #   24 months: the 23 months before October, then October.
@@ -46,7 +46,7 @@ drop_base() { # the base named $1 in dataset folder $2, once measured
 # executer on dépôt $1 for month $2 into base $3, output $4, with a full collection every $PERIOD seconds.
 measured_run() {
   local pid code
-  java -Xmx2g -jar target/esms-indicateurs.jar executer --depot "$1" --referentiel "$dir/referentiel" \
+  java -Xmx2g -Xlog:gc:file="$4.gc":time -jar target/esms-indicateurs.jar executer --depot "$1" --referentiel "$dir/referentiel" \
     --mois "$2" --sortie "$4" --base "$3" > "$4.log" 2>&1 &
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do

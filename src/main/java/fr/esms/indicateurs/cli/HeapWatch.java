@@ -9,9 +9,14 @@ import javax.management.openmbean.CompositeData;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Samples the used heap while a command runs, for the operator's summary and the benchmark: the peak of the heap
@@ -24,6 +29,8 @@ import java.util.List;
 final class HeapWatch implements AutoCloseable {
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    /** The pools of the heap: a collection's report also gives Metaspace and the code cache, which are not. */
+    private final Set<String> heapPools = heapPoolNames();
     private final Thread sampler;
     private final List<Runnable> unsubscribe = new ArrayList<>();
     private volatile long peak;
@@ -66,12 +73,23 @@ final class HeapWatch implements AutoCloseable {
         }
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
                 (CompositeData) notification.getUserData());
-        long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+        long used = heapUsed(info.getGcInfo().getMemoryUsageAfterGc(), heapPools);
         peakAfterGc = Math.max(peakAfterGc, used);
         if (info.getGcAction().contains("major")) { // G1: "end of major GC", a full collection
             peakLive = Math.max(peakLive, used);
             fullCollections++;
         }
+    }
+
+    static Set<String> heapPoolNames() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** What the heap's pools hold in a collection's report of every pool. */
+    static long heapUsed(Map<String, MemoryUsage> byPool, Set<String> heapPools) {
+        return byPool.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
+                .mapToLong(e -> e.getValue().getUsed()).sum();
     }
 
     long peakMebibytes() {

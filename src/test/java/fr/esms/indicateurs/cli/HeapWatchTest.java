@@ -2,6 +2,10 @@ package fr.esms.indicateurs.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.MemoryUsage;
+import java.util.Map;
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,5 +32,18 @@ class HeapWatchTest {
             assertTrue(heap.peakMebibytes() >= 64);
             assertEquals(64, kept.length);
         }
+    }
+
+    @Test
+    void onlyTheHeapsPoolsAreCounted() {
+        Set<String> heap = HeapWatch.heapPoolNames();
+        assertTrue(!heap.isEmpty() && heap.stream().noneMatch(name -> name.contains("Metaspace")
+                || name.contains("CodeHeap") || name.contains("Class Space")), heap.toString());
+        // A collection reports every pool: Metaspace and the code cache grow with the run, not with its data.
+        Map<String, MemoryUsage> afterGc = new java.util.HashMap<>();
+        heap.forEach(pool -> afterGc.put(pool, new MemoryUsage(0, 10, 20, -1)));
+        afterGc.put("Metaspace", new MemoryUsage(0, 90, 95, -1));
+        afterGc.put("CodeHeap 'non-profiled nmethods'", new MemoryUsage(0, 30, 32, 120));
+        assertEquals(10L * heap.size(), HeapWatch.heapUsed(afterGc, heap));
     }
 }
