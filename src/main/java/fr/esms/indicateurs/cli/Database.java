@@ -1,9 +1,14 @@
 package fr.esms.indicateurs.cli;
 
+import com.zaxxer.hikari.pool.HikariPool;
 import fr.esms.indicateurs.EsmsIndicateursApplication;
+import fr.esms.indicateurs.jobs.DatabaseName;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
+import java.sql.SQLException;
+import java.util.Optional;
 
 /** Starts the application context on the database the operator named (default: the H2 file under ./data/). */
 final class Database {
@@ -66,24 +71,24 @@ final class Database {
         }
 
         /** When {@code failure} comes from the first connection to the base, the operator's message for it. */
-        static java.util.Optional<Unreachable> from(Throwable failure, String jdbcUrl) {
+        static Optional<Unreachable> from(Throwable failure, String jdbcUrl) {
             boolean connecting = false;
-            java.sql.SQLException driver = null;
+            SQLException driver = null;
             for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
-                connecting |= t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
-                        || t.getClass().getName().equals("com.zaxxer.hikari.pool.HikariPool$PoolInitializationException");
-                if (t instanceof java.sql.SQLException sql) {
-                    driver = sql;
+                connecting |= t instanceof CannotGetJdbcConnectionException
+                        || t instanceof HikariPool.PoolInitializationException;
+                if (t instanceof SQLException sql) {
+                    driver = sql; // the deepest: the driver's own words
                 }
             }
             if (!connecting) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             String reason = driver == null || driver.getMessage() == null ? String.valueOf(failure.getMessage())
                     : driver.getMessage();
-            return java.util.Optional.of(new Unreachable("base de données " + fr.esms.indicateurs.jobs.DatabaseName
-                    .of(jdbcUrl) + " inaccessible : " + reason.strip() + ". Vérifiez l'URL donnée à --base (ou"
-                    + " base= dans jobs/*.properties), que le serveur répond et que la base existe", failure));
+            return Optional.of(new Unreachable("base de données " + DatabaseName.of(jdbcUrl) + " inaccessible : "
+                    + reason.strip() + ". Vérifiez l'URL donnée à --base (ou base= dans jobs/*.properties), que le"
+                    + " serveur répond et que la base existe", failure));
         }
     }
 
