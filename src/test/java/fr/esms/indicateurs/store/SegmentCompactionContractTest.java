@@ -298,7 +298,7 @@ abstract class SegmentCompactionContractTest {
     List<String> windowSegments(Base base, MeasureWindow window) {
         java.sql.Date start = java.sql.Date.valueOf(window.start());
         return base.jdbc().query(ActivityCursor.WINDOW_SEGMENTS, (rs, i) -> StoredSegment.read(rs), start, start,
-                        start)
+                        start, start)
                 .stream().filter(s -> s.finess().equals(ESSMS_A)).map(s -> s.sha256() + "/" + s.content().code)
                 .sorted().toList();
     }
