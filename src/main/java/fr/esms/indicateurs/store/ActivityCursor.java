@@ -51,7 +51,8 @@ public final class ActivityCursor implements AutoCloseable {
      *
      * <p>PostgreSQL only: it then does not send the segments left out (their data, stored apart, is not even
      * read). The conditions on the other segments of the ESSMS are computed once per ESSMS ({@code f}), not once
-     * per dated segment: on 24 months at 10,000 ESSMS, 0.9 s instead of 2.8 s for the query, the same segments. On H2 its subqueries, measured, cost more than they saved ({@code docs/performances.md}): H2 reads
+     * per dated segment: on 24 months at 10,000 ESSMS, 0.9 s instead of 2.8 s for the query, the same segments.
+     * On H2 this selection, measured, cost more than it saved ({@code docs/performances.md}): H2 reads
      * {@link #SEGMENT_PLACES} instead.
      */
     static final String WINDOW_SEGMENTS = "WITH f AS (SELECT finess, "
@@ -153,10 +154,9 @@ public final class ActivityCursor implements AutoCloseable {
                     ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH_SIZE);
             if (query.equals(WINDOW_SEGMENTS)) {
-                statement.setDate(1, java.sql.Date.valueOf(window.start()));
-                statement.setDate(2, java.sql.Date.valueOf(window.start()));
-                statement.setDate(3, java.sql.Date.valueOf(window.start()));
-                statement.setDate(4, java.sql.Date.valueOf(window.start()));
+                for (int parameter = 1; parameter <= 4; parameter++) { // each is the window's first day
+                    statement.setDate(parameter, java.sql.Date.valueOf(window.start()));
+                }
             }
             if (statement.isWrapperFor(PGStatement.class)) {
                 // Binary transfer from the first execution: otherwise bytea comes as hexadecimal text, twice

@@ -288,6 +288,43 @@ abstract class SegmentCompactionContractTest {
         assertThat(activities(compacted)).isEqualTo(activities(reference));
     }
 
+    /**
+     * Each condition of the window query on segments written by hand (their data is never decoded here): which
+     * dated segments and archives a November window leaves out, ESSMS by ESSMS.
+     */
+    @Test
+    void theWindowQueryLeavesOutWhatEachConditionSaysOnHandWrittenSegments() {
+        Base base = base();
+        // ESSMS, package, content, ordre, date_max
+        Object[][] segments = {
+                {"000000001", "old", "E", "2026-09-30|a", "2026-09-25"}, // before a later needed one: out
+                {"000000001", "new", "E", "2026-11-30|a", "2026-11-20"},
+                {"000000002", "old", "E", "2026-10-31|a", "2026-10-25"}, // a needed correction extracted earlier
+                {"000000002", "fix", "E", "2026-10-15|a", "2026-11-03"},
+                {"000000003", "old", "E", "2026-10-31|a", "2026-10-25"}, // a needed one of the same day: kept
+                {"000000003", "same", "E", "2026-10-31|b", null},
+                {"000000004", "old", "E", "2026-10-31|a", "2026-10-25"}, // a needed mixed one, undated: kept
+                {"000000004", "mix", "M", "sans-date|a", null},
+                {"000000005", "old", "E", "2026-10-31|a", "2026-10-25"}, // nothing needed: out
+                {"000000006", "old", "E", "sans-date|a", "2026-10-25"}, // undated itself: kept
+                {"000000007", "compactage", "A", "2026-10-31|a", "2026-10-20"}, // archive, nothing waits: out
+                {"000000008", "compactage", "A", "2026-10-31|a", "2026-10-20"}, // a snapshot waits: kept
+                {"000000008", "late", "P", "2026-10-15|a", null},
+                {"000000009", "compactage", "A", "2026-11-30|a", "2026-11-10"}, // a person left in November: kept
+        };
+        for (Object[] s : segments) {
+            base.jdbc().update("INSERT INTO segment (finess, sha256, partie, ordre, rang, donnees, contenu, date_max) "
+                    + "VALUES (?, ?, 0, ?, 1, ?, ?, ?)", s[0], s[1], s[3], new byte[] {1}, s[2],
+                    s[4] == null ? null : java.sql.Date.valueOf((String) s[4]));
+        }
+        java.sql.Date start = java.sql.Date.valueOf(LocalDate.of(2026, 11, 1));
+        List<String> read = base.jdbc().query(ActivityCursor.WINDOW_SEGMENTS,
+                (rs, i) -> rs.getString("finess").substring(7) + "/" + rs.getString("sha256"), start, start, start,
+                start).stream().sorted().toList();
+        assertThat(read).containsExactly("01/new", "02/fix", "02/old", "03/old", "03/same", "04/mix", "04/old",
+                "06/old", "08/compactage", "08/late", "09/compactage");
+    }
+
     List<EssmsActivity> countableIn(Base base, MeasureWindow window) {
         try (ActivityCursor cursor = new ActivityCursor(base.dataSource(), window)) {
             return List.of(countable(cursor.next(ESSMS_A), window), countable(cursor.next(ESSMS_B), window));
